@@ -1,0 +1,24 @@
+import { servicesCollection, resourcesCollection, serviceResourcesCollection, availabilityCollection, exceptionsCollection } from '@/lib/catalog/collections';
+import { companiesCollection, contactsCollection, dealsCollection } from '@/lib/crm/collections';
+import { collectionRoutes } from '@/lib/crud/routes';
+import { customFieldsCollection } from '@/lib/custom-fields/collection';
+import { createRouter } from '@/lib/http/router';
+import type { Route } from '@/lib/http/route';
+import { accountRoutes } from './account-routes';
+
+/** Every /api route, in one list: the router, the OpenAPI document and the tests read it. */
+export const collections = [
+  contactsCollection,
+  companiesCollection,
+  dealsCollection,
+  servicesCollection,
+  resourcesCollection,
+  serviceResourcesCollection,
+  availabilityCollection,
+  exceptionsCollection,
+  customFieldsCollection,
+];
+
+export const routes: Route[] = [...accountRoutes, ...collections.flatMap(collectionRoutes)];
+
+export const apiRouter = createRouter(routes);

@@ -1,0 +1,60 @@
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { z } from 'zod';
+import type { ConstraintErrors } from '@/lib/http/db-errors';
+import type { Ctx } from '@/lib/http/context';
+import type { FieldKind, SortKey } from '@/lib/http/query';
+
+/**
+ * A collection declared as data (DESIGN.md "Declare CRUD once"): one generic module turns
+ * it into list/get/create/patch/delete domain functions and routes.
+ */
+export type TenantTable = PgTable & {
+  id: PgColumn;
+  organization_id: PgColumn;
+  created_at: PgColumn;
+};
+
+export type Row = Record<string, unknown> & { id: string; organization_id: string };
+
+export interface Reference {
+  /** Table the id must exist in, within the caller's organization. */
+  table: TenantTable;
+  label: string;
+}
+
+export interface CollectionDef {
+  /** URL segment under /api, e.g. `contacts`. */
+  path: string;
+  /** Singular, for messages: `Contact`. */
+  label: string;
+  tag: string;
+  table: TenantTable;
+  createSchema: z.ZodType<Record<string, unknown>>;
+  patchSchema: z.ZodType<Record<string, unknown>>;
+  filters: Record<string, FieldKind>;
+  sortable: readonly string[];
+  defaultSort?: SortKey[];
+  /** Columns `$search` matches, case-insensitively. */
+  search?: PgColumn[];
+  /** Body fields holding ids of other records (§0: another organization's id → 400). */
+  references?: Record<string, Reference>;
+  /** Who may write; everyone signed in may read. */
+  writeAccess: 'member' | 'admin';
+  /** Friendly errors for named database constraints (uniques, checks). */
+  constraintErrors?: ConstraintErrors;
+  /** Fill values that depend on the caller, e.g. a resource's default timezone. */
+  prepareCreate?: (ctx: Ctx, values: Record<string, unknown>) => Promise<Record<string, unknown>> | Record<string, unknown>;
+  /** Combine a patch with the stored record, e.g. merge `custom_fields_by_key` by key. */
+  mergePatch?: (previous: Row, values: Record<string, unknown>) => Record<string, unknown>;
+  /** Rules the database cannot state, checked on the whole record after create/patch. */
+  validate?: (ctx: Ctx, record: Row, previous: Row | null) => Promise<void>;
+  beforeDelete?: (ctx: Ctx, row: Row) => Promise<void>;
+  serialize?: (row: Row) => Record<string, unknown>;
+}
+
+/** Fields a client may send back unchanged from a GET; they are ignored, never applied (§0). */
+export const READ_ONLY_FIELDS = ['id', 'created_at', 'updated_at'] as const;
+
+export function defineCollection(def: CollectionDef): CollectionDef {
+  return def;
+}

@@ -1,0 +1,155 @@
+import { and, asc, count, eq, inArray, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import type { Ctx } from '@/lib/http/context';
+import { mapDatabaseError } from '@/lib/http/db-errors';
+import { notFound, validationError, type ErrorDetail } from '@/lib/http/errors';
+import { isUuid, parseListQuery } from '@/lib/http/query';
+import { zodToAppError } from '@/lib/http/responses';
+import { READ_ONLY_FIELDS, type CollectionDef, type Row } from './collection';
+import { filtersToSql, searchToSql, sortToSql } from './sql-filters';
+
+/** The generic list/get/create/patch/delete every declared collection gets. */
+
+export interface Page<T = Record<string, unknown>> {
+  total: number;
+  limit: number;
+  skip: number;
+  data: T[];
+}
+
+const columnsOf = (def: CollectionDef) => def.table as unknown as Record<string, PgColumn>;
+
+export const serializeRow = (def: CollectionDef, row: Row) => (def.serialize ? def.serialize(row) : row);
+
+export async function listRecords(
+  ctx: Ctx,
+  def: CollectionDef,
+  query: Record<string, unknown>,
+  extraWhere: SQL[] = [],
+): Promise<Page> {
+  const list = parseListQuery(query, {
+    filters: def.filters,
+    sortable: def.sortable,
+    searchable: !!def.search?.length,
+  });
+  const columns = columnsOf(def);
+  const where = and(
+    eq(def.table.organization_id, ctx.organization.id),
+    ...filtersToSql(columns, list.filters),
+    ...(list.search && def.search ? [searchToSql(def.search, list.search)] : []),
+    ...extraWhere,
+  );
+  const sort = list.sort.length ? list.sort : (def.defaultSort ?? [{ field: 'created_at', direction: 1 }]);
+  const [{ total }] = (await ctx.db.select({ total: count() }).from(def.table).where(where)) as [{ total: number }];
+  const rows = (await ctx.db
+    .select()
+    .from(def.table)
+    .where(where)
+    .orderBy(...sortToSql(columns, sort), asc(def.table.id))
+    .limit(list.limit)
+    .offset(list.skip)) as Row[];
+  return { total: Number(total), limit: list.limit, skip: list.skip, data: rows.map((r) => serializeRow(def, r)) };
+}
+
+export async function findRecord(ctx: Ctx, def: CollectionDef, id: string): Promise<Row> {
+  if (!isUuid(id)) throw notFound(def.label);
+  const [row] = (await ctx.db
+    .select()
+    .from(def.table)
+    .where(and(eq(def.table.organization_id, ctx.organization.id), eq(def.table.id, id)))
+    .limit(1)) as Row[];
+  if (!row) throw notFound(def.label);
+  return row;
+}
+
+function parseBody(def: CollectionDef, mode: 'create' | 'patch', body: Record<string, unknown>) {
+  const input = { ...body };
+  for (const field of READ_ONLY_FIELDS) delete input[field];
+  const schema = mode === 'create' ? def.createSchema : def.patchSchema;
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw zodToAppError(parsed.error, `The ${def.label.toLowerCase()} is invalid.`);
+  return parsed.data;
+}
+
+/** §0: an id in a body naming a record outside the caller's organization is a 400. */
+export async function checkReferences(ctx: Ctx, def: CollectionDef, values: Record<string, unknown>) {
+  const issues: ErrorDetail[] = [];
+  for (const [field, ref] of Object.entries(def.references ?? {})) {
+    const value = values[field];
+    if (value === undefined || value === null) continue;
+    const [found] = await ctx.db
+      .select({ id: ref.table.id })
+      .from(ref.table)
+      .where(and(eq(ref.table.organization_id, ctx.organization.id), eq(ref.table.id, value as string)))
+      .limit(1);
+    if (!found) issues.push({ path: field, message: `${ref.label} ${String(value)} does not exist in your organization.` });
+  }
+  if (issues.length) throw validationError('The request refers to records that do not exist.', issues);
+}
+
+/** Runs a write, turning a database refusal into the collection's 4xx. */
+export async function guardWrite<T>(def: CollectionDef, op: 'write' | 'delete', write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    throw mapDatabaseError(error, def.constraintErrors, op) ?? error;
+  }
+}
+
+export async function createRecord(ctx: Ctx, def: CollectionDef, body: Record<string, unknown>) {
+  let values = parseBody(def, 'create', body);
+  await checkReferences(ctx, def, values);
+  if (def.prepareCreate) values = await def.prepareCreate(ctx, values);
+  const row = await guardWrite(def, 'write', () =>
+    ctx.db.transaction(async (tx) => {
+      const [inserted] = (await tx
+        .insert(def.table)
+        .values({ ...values, organization_id: ctx.organization.id })
+        .returning()) as Row[];
+      await def.validate?.({ ...ctx, db: tx }, inserted!, null);
+      return inserted!;
+    }),
+  );
+  return serializeRow(def, row);
+}
+
+export async function patchRecord(ctx: Ctx, def: CollectionDef, id: string, body: Record<string, unknown>) {
+  const previous = await findRecord(ctx, def, id);
+  const parsed = parseBody(def, 'patch', body);
+  await checkReferences(ctx, def, parsed);
+  const values = def.mergePatch ? def.mergePatch(previous, parsed) : parsed;
+  if (Object.keys(values).length === 0) return serializeRow(def, previous);
+  const row = await guardWrite(def, 'write', () =>
+    ctx.db.transaction(async (tx) => {
+      const [updated] = (await tx
+        .update(def.table)
+        .set(values)
+        .where(and(eq(def.table.organization_id, ctx.organization.id), eq(def.table.id, id)))
+        .returning()) as Row[];
+      if (!updated) throw notFound(def.label);
+      await def.validate?.({ ...ctx, db: tx }, updated, previous);
+      return updated;
+    }),
+  );
+  return serializeRow(def, row);
+}
+
+export async function deleteRecord(ctx: Ctx, def: CollectionDef, id: string) {
+  const row = await findRecord(ctx, def, id);
+  await def.beforeDelete?.(ctx, row);
+  await guardWrite(def, 'delete', () =>
+    ctx.db
+      .delete(def.table)
+      .where(and(eq(def.table.organization_id, ctx.organization.id), eq(def.table.id, id))),
+  );
+  return serializeRow(def, row);
+}
+
+/** Loads several records of a collection by id within the organization. */
+export async function findRecords(ctx: Ctx, def: CollectionDef, ids: string[]): Promise<Row[]> {
+  if (!ids.length) return [];
+  return (await ctx.db
+    .select()
+    .from(def.table)
+    .where(and(eq(def.table.organization_id, ctx.organization.id), inArray(def.table.id, ids)))) as Row[];
+}

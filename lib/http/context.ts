@@ -1,0 +1,23 @@
+import type { Db } from '@/db/types';
+import type { Organization } from '@/db/schema';
+
+/** Who is calling: a signed-in staff user, an API key, a customer (public pages), or an assistant. */
+export type ActorKind = 'staff' | 'api_key' | 'customer' | 'ai_assistant';
+export type Role = 'admin' | 'staff';
+
+export interface Actor {
+  kind: ActorKind;
+  role: Role | null;
+  id: string | null;
+}
+
+/** What every domain function receives (DESIGN.md): the database, the tenant, the caller. */
+export interface Ctx {
+  db: Db;
+  organization: Organization;
+  actor: Actor;
+  requestId: string;
+  now: Date;
+}
+
+export const isAdmin = (ctx: Ctx) => ctx.actor.role === 'admin';

@@ -1,0 +1,4 @@
+// Per-worker environment: quiet logs, a fixed auth secret, the embedded database by default.
+process.env.LOG_LEVEL ??= 'silent';
+process.env.BETTER_AUTH_SECRET ??= 'test-secret-0123456789abcdef0123456789abcdef';
+if (!process.env.DATABASE_URL) process.env.DATA_DIR = 'memory://';
