@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as schema from './schema';
 import { applyMigrations } from './migrate';
+import { lockDataDir } from './pglite-lock';
 import type { Db } from './types';
 
 /**
@@ -44,13 +45,23 @@ async function openPglite(dir: string): Promise<{ db: Db; close: () => Promise<v
   const { drizzle } = await import('drizzle-orm/pglite');
   const inMemory = dir.startsWith('memory://');
   const pgDir = inMemory ? dir : path.join(dir, 'pglite');
-  if (!inMemory) fs.mkdirSync(pgDir, { recursive: true });
+  let unlock = () => {};
+  if (!inMemory) {
+    fs.mkdirSync(pgDir, { recursive: true });
+    unlock = lockDataDir(dir);
+  }
   // Tests start many in-memory databases: they load a migrated template instead of running
   // initdb and every migration each time (see tests/global-setup.ts).
   const template = inMemory ? process.env.PGLITE_TEMPLATE : undefined;
   const loadDataDir = template ? new Blob([fs.readFileSync(template)]) : undefined;
   const client = await PGlite.create(pgDir, { extensions: { btree_gist }, loadDataDir });
-  return { db: drizzle({ client, schema }) as unknown as Db, close: () => client.close() };
+  return {
+    db: drizzle({ client, schema }) as unknown as Db,
+    close: async () => {
+      await client.close();
+      unlock();
+    },
+  };
 }
 
 export function getDb(): Promise<Db> {

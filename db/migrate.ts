@@ -29,7 +29,9 @@ export async function applyMigrations(db: Db): Promise<number> {
     const last = await tx.execute(
       sql`select created_at from drizzle.__drizzle_migrations order by created_at desc limit 1`,
     );
-    const lastApplied = Number(rowsOf<{ created_at: string | number | null }>(last)[0]?.created_at ?? 0);
+    const lastApplied = Number(
+      rowsOf<{ created_at: string | number | null }>(last)[0]?.created_at ?? 0,
+    );
     let applied = 0;
     for (const migration of migrations) {
       if (migration.folderMillis <= lastApplied) continue;

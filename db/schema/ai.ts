@@ -10,7 +10,10 @@ export const aiAssistants = pgTable(
     organization_id: organizationId(),
     name: text('name').notNull(),
     instructions: text('instructions'),
-    internal_tools: jsonb('internal_tools').$type<{ tools: string[] }>().notNull().default({ tools: [] }),
+    internal_tools: jsonb('internal_tools')
+      .$type<{ tools: string[] }>()
+      .notNull()
+      .default({ tools: [] }),
     created_at: createdAt(),
     updated_at: updatedAt(),
   },

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, jsonb, pgTable, primaryKey, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  unique,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { services } from './catalog';
 import { createdAt, id, organizationId, updatedAt } from './columns';
 import { organizationFk, tenantFk } from './tenancy';
@@ -46,8 +57,16 @@ export const bookingLinkServices = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.booking_link_id, t.service_id] }),
-    tenantFk('booking_link_services_link_fk', { organization_id: t.organization_id, ref: t.booking_link_id }, bookingLinks).onDelete('cascade'),
-    tenantFk('booking_link_services_service_fk', { organization_id: t.organization_id, ref: t.service_id }, services).onDelete('cascade'),
+    tenantFk(
+      'booking_link_services_link_fk',
+      { organization_id: t.organization_id, ref: t.booking_link_id },
+      bookingLinks,
+    ).onDelete('cascade'),
+    tenantFk(
+      'booking_link_services_service_fk',
+      { organization_id: t.organization_id, ref: t.service_id },
+      services,
+    ).onDelete('cascade'),
     index('booking_link_services_service_idx').on(t.service_id),
   ],
 );

@@ -92,10 +92,7 @@ export const resources = pgTable(
     organizationFk(t),
     unique('reservation_resources_org_id_key').on(t.organization_id, t.id),
     index('reservation_resources_org_name_idx').on(t.organization_id, t.name),
-    check(
-      'resources_type',
-      sql`${t.type} in ('person', 'room', 'equipment', 'table', 'other')`,
-    ),
+    check('resources_type', sql`${t.type} in ('person', 'room', 'equipment', 'table', 'other')`),
     check('resources_quantity', sql`${t.quantity} >= 1`),
     check('resources_capacity', sql`${t.capacity} is null or ${t.capacity} >= 1`),
   ],
@@ -117,8 +114,16 @@ export const serviceResources = pgTable(
     organizationFk(t),
     unique('reservation_service_resources_org_id_key').on(t.organization_id, t.id),
     unique('reservation_service_resources_pair_key').on(t.service_id, t.resource_id),
-    tenantFk('service_resources_service_fk', { organization_id: t.organization_id, ref: t.service_id }, services).onDelete('cascade'),
-    tenantFk('service_resources_resource_fk', { organization_id: t.organization_id, ref: t.resource_id }, resources).onDelete('cascade'),
+    tenantFk(
+      'service_resources_service_fk',
+      { organization_id: t.organization_id, ref: t.service_id },
+      services,
+    ).onDelete('cascade'),
+    tenantFk(
+      'service_resources_resource_fk',
+      { organization_id: t.organization_id, ref: t.resource_id },
+      resources,
+    ).onDelete('cascade'),
     index('reservation_service_resources_resource_idx').on(t.organization_id, t.resource_id),
     check('service_resources_quantity', sql`${t.quantity} >= 1`),
   ],
@@ -139,12 +144,18 @@ export const resourceAvailability = pgTable(
   (t) => [
     organizationFk(t),
     unique('reservation_resource_availability_org_id_key').on(t.organization_id, t.id),
-    tenantFk('availability_resource_fk', { organization_id: t.organization_id, ref: t.resource_id }, resources).onDelete('cascade'),
+    tenantFk(
+      'availability_resource_fk',
+      { organization_id: t.organization_id, ref: t.resource_id },
+      resources,
+    ).onDelete('cascade'),
     index('reservation_resource_availability_resource_idx').on(t.organization_id, t.resource_id),
     check('availability_day', sql`${t.day_of_week} between 0 and 6`),
     check(
       'availability_times',
-      sql.raw(`start_time ~ ${TIME_OF_DAY} and end_time ~ ${TIME_OF_DAY} and start_time < end_time`),
+      sql.raw(
+        `start_time ~ ${TIME_OF_DAY} and end_time ~ ${TIME_OF_DAY} and start_time < end_time`,
+      ),
     ),
   ],
 );
@@ -167,7 +178,11 @@ export const resourceExceptions = pgTable(
   (t) => [
     organizationFk(t),
     unique('reservation_resource_exceptions_org_id_key').on(t.organization_id, t.id),
-    tenantFk('exceptions_resource_fk', { organization_id: t.organization_id, ref: t.resource_id }, resources).onDelete('cascade'),
+    tenantFk(
+      'exceptions_resource_fk',
+      { organization_id: t.organization_id, ref: t.resource_id },
+      resources,
+    ).onDelete('cascade'),
     index('reservation_resource_exceptions_range_idx').on(t.organization_id, t.resource_id, t.date),
     check('exceptions_kind', sql`${t.kind} in ('blocked', 'special_hours')`),
     check('exceptions_range', sql`${t.end_date} is null or ${t.end_date} >= ${t.date}`),

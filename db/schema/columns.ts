@@ -23,4 +23,3 @@ export const tstzrange = customType<{ data: string; driverData: string }>({
 });
 
 export const nowSql = sql`now()`;
-

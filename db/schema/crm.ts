@@ -3,7 +3,6 @@ import { check, index, jsonb, pgTable, text, unique, uuid } from 'drizzle-orm/pg
 import { createdAt, id, organizationId, updatedAt } from './columns';
 import { organizationFk, tenantFk } from './tenancy';
 
-
 export const companies = pgTable(
   'companies',
   {
@@ -39,7 +38,11 @@ export const contacts = pgTable(
   (t) => [
     organizationFk(t),
     unique('contacts_org_id_key').on(t.organization_id, t.id),
-    tenantFk('contacts_company_fk', { organization_id: t.organization_id, ref: t.company_id }, companies),
+    tenantFk(
+      'contacts_company_fk',
+      { organization_id: t.organization_id, ref: t.company_id },
+      companies,
+    ),
     index('contacts_org_name_idx').on(t.organization_id, t.name),
     index('contacts_org_email_idx').on(t.organization_id, sql`lower(${t.email})`),
     index('contacts_company_idx').on(t.organization_id, t.company_id),
@@ -60,8 +63,16 @@ export const deals = pgTable(
   (t) => [
     organizationFk(t),
     unique('deals_org_id_key').on(t.organization_id, t.id),
-    tenantFk('deals_contact_fk', { organization_id: t.organization_id, ref: t.contact_id }, contacts),
-    tenantFk('deals_company_fk', { organization_id: t.organization_id, ref: t.company_id }, companies),
+    tenantFk(
+      'deals_contact_fk',
+      { organization_id: t.organization_id, ref: t.contact_id },
+      contacts,
+    ),
+    tenantFk(
+      'deals_company_fk',
+      { organization_id: t.organization_id, ref: t.company_id },
+      companies,
+    ),
     index('deals_contact_idx').on(t.organization_id, t.contact_id),
     index('deals_company_idx').on(t.organization_id, t.company_id),
     check('deals_title_len', sql`char_length(${t.title}) between 1 and 200`),

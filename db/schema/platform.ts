@@ -1,12 +1,31 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, jsonb, pgTable, text, unique, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  unique,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { createdAt, id, instant, organizationId, updatedAt } from './columns';
 import { organizationFk } from './tenancy';
 
 /** Cross-cutting records: custom field definitions, idempotency keys, uploads. */
 
 export const CUSTOM_FIELD_TYPES = [
-  'text', 'textarea', 'number', 'boolean', 'date', 'select', 'multiselect', 'email', 'phone', 'url',
+  'text',
+  'textarea',
+  'number',
+  'boolean',
+  'date',
+  'select',
+  'multiselect',
+  'email',
+  'phone',
+  'url',
 ] as const;
 
 export const customFields = pgTable(
@@ -58,7 +77,11 @@ export const idempotencyKeys = pgTable(
   ],
 );
 
-export const UPLOAD_TYPES = ['reservation-service-image', 'booking-link-logo', 'booking-link-cover'] as const;
+export const UPLOAD_TYPES = [
+  'reservation-service-image',
+  'booking-link-logo',
+  'booking-link-cover',
+] as const;
 
 export const uploads = pgTable(
   'uploads',

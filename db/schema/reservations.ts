@@ -13,7 +13,13 @@ import { organizationFk, tenantFk } from './tenancy';
  * resource unit impossible to store.
  */
 
-export const RESERVATION_STATUSES = ['pending', 'confirmed', 'cancelled', 'completed', 'no_show'] as const;
+export const RESERVATION_STATUSES = [
+  'pending',
+  'confirmed',
+  'cancelled',
+  'completed',
+  'no_show',
+] as const;
 export const RESERVATION_SOURCES = ['staff', 'api', 'booking_link', 'ai_assistant'] as const;
 export const CANCELLED_BY = ['organization', 'customer', 'ai_assistant'] as const;
 
@@ -31,7 +37,11 @@ export const occurrences = pgTable(
   (t) => [
     organizationFk(t),
     unique('reservation_occurrences_org_id_key').on(t.organization_id, t.id),
-    tenantFk('occurrences_service_fk', { organization_id: t.organization_id, ref: t.service_id }, services),
+    tenantFk(
+      'occurrences_service_fk',
+      { organization_id: t.organization_id, ref: t.service_id },
+      services,
+    ),
     index('reservation_occurrences_service_start_idx').on(t.service_id, t.start_datetime),
     check('occurrences_range', sql`${t.start_datetime} < ${t.end_datetime}`),
     check('occurrences_seats', sql`${t.seat_limit} >= 1`),
@@ -54,7 +64,10 @@ export const reservations = pgTable(
     preferred_resource_id: uuid('preferred_resource_id'),
     occurrence_id: uuid('occurrence_id'),
     notes: text('notes'),
-    custom_fields_by_key: jsonb('custom_fields_by_key').$type<Record<string, unknown>>().notNull().default({}),
+    custom_fields_by_key: jsonb('custom_fields_by_key')
+      .$type<Record<string, unknown>>()
+      .notNull()
+      .default({}),
     cancelled_at: instant('cancelled_at'),
     cancelled_by: text('cancelled_by'),
     cancellation_reason: text('cancellation_reason'),
@@ -67,12 +80,32 @@ export const reservations = pgTable(
   (t) => [
     organizationFk(t),
     unique('reservations_org_id_key').on(t.organization_id, t.id),
-    tenantFk('reservations_contact_fk', { organization_id: t.organization_id, ref: t.contact_id }, contacts),
-    tenantFk('reservations_service_fk', { organization_id: t.organization_id, ref: t.service_id }, services),
+    tenantFk(
+      'reservations_contact_fk',
+      { organization_id: t.organization_id, ref: t.contact_id },
+      contacts,
+    ),
+    tenantFk(
+      'reservations_service_fk',
+      { organization_id: t.organization_id, ref: t.service_id },
+      services,
+    ),
     tenantFk('reservations_deal_fk', { organization_id: t.organization_id, ref: t.deal_id }, deals),
-    tenantFk('reservations_company_fk', { organization_id: t.organization_id, ref: t.company_id }, companies),
-    tenantFk('reservations_preferred_resource_fk', { organization_id: t.organization_id, ref: t.preferred_resource_id }, resources),
-    tenantFk('reservations_occurrence_fk', { organization_id: t.organization_id, ref: t.occurrence_id }, occurrences),
+    tenantFk(
+      'reservations_company_fk',
+      { organization_id: t.organization_id, ref: t.company_id },
+      companies,
+    ),
+    tenantFk(
+      'reservations_preferred_resource_fk',
+      { organization_id: t.organization_id, ref: t.preferred_resource_id },
+      resources,
+    ),
+    tenantFk(
+      'reservations_occurrence_fk',
+      { organization_id: t.organization_id, ref: t.occurrence_id },
+      occurrences,
+    ),
     index('reservations_org_start_idx').on(t.organization_id, t.start_datetime),
     index('reservations_service_start_idx').on(t.service_id, t.start_datetime),
     index('reservations_contact_idx').on(t.organization_id, t.contact_id),
@@ -82,8 +115,14 @@ export const reservations = pgTable(
     index('reservations_manage_token_idx').on(t.manage_token_hash),
     check('reservations_range', sql`${t.start_datetime} < ${t.end_datetime}`),
     check('reservations_party', sql`${t.party_size} between 1 and 1000`),
-    check('reservations_status', sql`${t.status} in ('pending', 'confirmed', 'cancelled', 'completed', 'no_show')`),
-    check('reservations_source', sql`${t.source} in ('staff', 'api', 'booking_link', 'ai_assistant')`),
+    check(
+      'reservations_status',
+      sql`${t.status} in ('pending', 'confirmed', 'cancelled', 'completed', 'no_show')`,
+    ),
+    check(
+      'reservations_source',
+      sql`${t.source} in ('staff', 'api', 'booking_link', 'ai_assistant')`,
+    ),
     check(
       'reservations_cancelled',
       sql`(${t.status} = 'cancelled') = (${t.cancelled_at} is not null) and (${t.cancelled_by} is null or ${t.cancelled_by} in ('organization', 'customer', 'ai_assistant'))`,
@@ -105,9 +144,21 @@ export const allocations = pgTable(
   },
   (t) => [
     organizationFk(t),
-    tenantFk('allocations_resource_fk', { organization_id: t.organization_id, ref: t.resource_id }, resources),
-    tenantFk('allocations_reservation_fk', { organization_id: t.organization_id, ref: t.reservation_id }, reservations).onDelete('cascade'),
-    tenantFk('allocations_occurrence_fk', { organization_id: t.organization_id, ref: t.occurrence_id }, occurrences).onDelete('cascade'),
+    tenantFk(
+      'allocations_resource_fk',
+      { organization_id: t.organization_id, ref: t.resource_id },
+      resources,
+    ),
+    tenantFk(
+      'allocations_reservation_fk',
+      { organization_id: t.organization_id, ref: t.reservation_id },
+      reservations,
+    ).onDelete('cascade'),
+    tenantFk(
+      'allocations_occurrence_fk',
+      { organization_id: t.organization_id, ref: t.occurrence_id },
+      occurrences,
+    ).onDelete('cascade'),
     index('reservation_allocations_reservation_idx').on(t.reservation_id),
     index('reservation_allocations_occurrence_idx').on(t.occurrence_id),
     check('allocations_unit', sql`${t.unit} >= 0`),
@@ -130,7 +181,11 @@ export const statusChanges = pgTable(
   },
   (t) => [
     organizationFk(t),
-    tenantFk('status_changes_reservation_fk', { organization_id: t.organization_id, ref: t.reservation_id }, reservations).onDelete('cascade'),
+    tenantFk(
+      'status_changes_reservation_fk',
+      { organization_id: t.organization_id, ref: t.reservation_id },
+      reservations,
+    ).onDelete('cascade'),
     index('reservation_status_changes_reservation_idx').on(t.reservation_id, t.created_at),
   ],
 );

@@ -22,11 +22,22 @@ export const serializeApiKey = (k: ApiKey) => ({
   revoked_at: k.revoked_at,
 });
 
-export async function insertApiKey(db: Db, organizationId: string, name: string, createdBy: string | null = null) {
+export async function insertApiKey(
+  db: Db,
+  organizationId: string,
+  name: string,
+  createdBy: string | null = null,
+) {
   const { key, prefix, hash } = generateApiKey();
   const [row] = await db
     .insert(apiKeys)
-    .values({ organization_id: organizationId, name, prefix, key_hash: hash, created_by_user_id: createdBy })
+    .values({
+      organization_id: organizationId,
+      name,
+      prefix,
+      key_hash: hash,
+      created_by_user_id: createdBy,
+    })
     .returning();
   return { ...serializeApiKey(row!), key };
 }
@@ -52,7 +63,13 @@ export async function revokeApiKey(ctx: Ctx, id: string) {
   const [row] = await ctx.db
     .update(apiKeys)
     .set({ revoked_at: ctx.now })
-    .where(and(eq(apiKeys.organization_id, ctx.organization.id), eq(apiKeys.id, id), isNull(apiKeys.revoked_at)))
+    .where(
+      and(
+        eq(apiKeys.organization_id, ctx.organization.id),
+        eq(apiKeys.id, id),
+        isNull(apiKeys.revoked_at),
+      ),
+    )
     .returning();
   if (!row) throw notFound('API key');
   return serializeApiKey(row);

@@ -36,5 +36,8 @@ export async function signUp(db: Db, body: unknown, headers: Headers) {
     headers,
     asResponse: true,
   });
-  return { organization: serializeOrganization(created.organization), setCookie: signIn.headers.getSetCookie() };
+  return {
+    organization: serializeOrganization(created.organization),
+    setCookie: signIn.headers.getSetCookie(),
+  };
 }

@@ -9,13 +9,17 @@ import { insertUser, serializeUser, UserCreateSchema, UserPatchSchema } from './
 /** Admins manage the staff accounts of their organization. */
 
 export const emailTaken = () =>
-  conflict('conflict', 'An account with this email already exists.', [{ path: 'email', message: 'Already registered.' }]);
+  conflict('conflict', 'An account with this email already exists.', [
+    { path: 'email', message: 'Already registered.' },
+  ]);
 
 export const userConstraintErrors = { users_email_key: emailTaken };
 
 export async function listUsers(ctx: Ctx) {
   const where = eq(users.organizationId, ctx.organization.id);
-  const [{ total }] = (await ctx.db.select({ total: count() }).from(users).where(where)) as [{ total: number }];
+  const [{ total }] = (await ctx.db.select({ total: count() }).from(users).where(where)) as [
+    { total: number },
+  ];
   const rows = await ctx.db.select().from(users).where(where).orderBy(asc(users.name)).limit(500);
   return { total: Number(total), limit: rows.length, skip: 0, data: rows.map(serializeUser) };
 }
@@ -24,7 +28,11 @@ export async function createUser(ctx: Ctx, body: unknown) {
   const input = UserCreateSchema.parse(body);
   try {
     const user = await ctx.db.transaction((tx) =>
-      insertUser(tx, { ...input, role: input.role ?? 'staff', organizationId: ctx.organization.id }),
+      insertUser(tx, {
+        ...input,
+        role: input.role ?? 'staff',
+        organizationId: ctx.organization.id,
+      }),
     );
     return serializeUser(user);
   } catch (error) {

@@ -15,7 +15,9 @@ export const UserCreateSchema = z.strictObject({
 });
 export type UserCreate = z.infer<typeof UserCreateSchema>;
 
-export const UserPatchSchema = z.strictObject({ name: nameSchema(), role: z.enum(['admin', 'staff']) }).partial();
+export const UserPatchSchema = z
+  .strictObject({ name: nameSchema(), role: z.enum(['admin', 'staff']) })
+  .partial();
 
 /**
  * Creates a staff user with a password credential in the caller's transaction, in the

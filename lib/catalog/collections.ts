@@ -45,8 +45,10 @@ export const servicesCollection = defineCollection({
   search: [services.name],
   writeAccess: 'admin',
   constraintErrors: {
-    services_party: () => fieldError('max_party_size', 'min_party_size must not exceed max_party_size.'),
-    services_price: () => fieldError('currency', 'A currency is required when price_amount is set.'),
+    services_party: () =>
+      fieldError('max_party_size', 'min_party_size must not exceed max_party_size.'),
+    services_price: () =>
+      fieldError('currency', 'A currency is required when price_amount is set.'),
   },
   // §3: a service with pending or confirmed reservations in the future cannot go.
   beforeDelete: async (ctx: Ctx, row) => {
@@ -62,7 +64,10 @@ export const servicesCollection = defineCollection({
         ),
       )
       .limit(1);
-    if (live) throw inUse('This service has upcoming reservations; cancel or move them first, or deactivate the service.');
+    if (live)
+      throw inUse(
+        'This service has upcoming reservations; cancel or move them first, or deactivate the service.',
+      );
   },
 });
 
@@ -73,12 +78,21 @@ export const resourcesCollection = defineCollection({
   table: resources,
   createSchema: ResourceCreateSchema,
   patchSchema: ResourcePatchSchema,
-  filters: { is_active: 'boolean', type: { enum: RESOURCE_TYPES }, name: 'string', timezone: 'string', ...timestamps },
+  filters: {
+    is_active: 'boolean',
+    type: { enum: RESOURCE_TYPES },
+    name: 'string',
+    timezone: 'string',
+    ...timestamps,
+  },
   sortable: ['name', 'type', 'created_at', 'updated_at'],
   defaultSort: [{ field: 'name', direction: 1 }],
   search: [resources.name],
   writeAccess: 'admin',
-  prepareCreate: (ctx, values) => ({ ...values, timezone: values.timezone ?? ctx.organization.timezone }),
+  prepareCreate: (ctx, values) => ({
+    ...values,
+    timezone: values.timezone ?? ctx.organization.timezone,
+  }),
   // §4: a resource with future pending/confirmed allocations cannot go.
   beforeDelete: async (ctx, row) => {
     const [live] = await ctx.db
@@ -94,7 +108,10 @@ export const resourcesCollection = defineCollection({
         ),
       )
       .limit(1);
-    if (live) throw inUse('This resource has upcoming reservations; move or cancel them first, or deactivate it.');
+    if (live)
+      throw inUse(
+        'This resource has upcoming reservations; move or cancel them first, or deactivate it.',
+      );
   },
 });
 
@@ -144,7 +161,13 @@ export const exceptionsCollection = defineCollection({
   table: resourceExceptions,
   createSchema: ExceptionCreateSchema,
   patchSchema: ExceptionPatchSchema,
-  filters: { resource_id: 'uuid', kind: { enum: ['blocked', 'special_hours'] }, date: 'date', end_date: 'date', ...timestamps },
+  filters: {
+    resource_id: 'uuid',
+    kind: { enum: ['blocked', 'special_hours'] },
+    date: 'date',
+    end_date: 'date',
+    ...timestamps,
+  },
   sortable: ['date', 'created_at'],
   defaultSort: [{ field: 'date', direction: 1 }],
   references: { resource_id: resourceRef },

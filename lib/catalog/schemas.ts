@@ -64,10 +64,12 @@ export const ServiceResourceCreateSchema = z.strictObject({
   quantity: intRange(1, 10_000).optional(),
 });
 // A link is identified by its pair; to move it, delete it and create another.
-export const ServiceResourcePatchSchema = z.strictObject({
-  is_required: z.boolean(),
-  quantity: intRange(1, 10_000),
-}).partial();
+export const ServiceResourcePatchSchema = z
+  .strictObject({
+    is_required: z.boolean(),
+    quantity: intRange(1, 10_000),
+  })
+  .partial();
 
 const availabilityFields = {
   resource_id: uuidSchema,
@@ -91,6 +93,9 @@ export const ExceptionCreateSchema = z.strictObject({
   resource_id: exceptionFields.resource_id,
   date: exceptionFields.date,
   kind: exceptionFields.kind,
-  ...z.object(exceptionFields).pick({ end_date: true, start_time: true, end_time: true, reason: true }).partial().shape,
+  ...z
+    .object(exceptionFields)
+    .pick({ end_date: true, start_time: true, end_time: true, reason: true })
+    .partial().shape,
 });
 export const ExceptionPatchSchema = z.strictObject(exceptionFields).partial();

@@ -1,6 +1,11 @@
 import { companies, contacts, deals } from '@/db/schema';
 import { defineCollection } from '@/lib/crud/collection';
-import { checkCustomFieldValues, loadCustomFields, mergeCustomFieldValues, withoutNulls } from '@/lib/custom-fields/values';
+import {
+  checkCustomFieldValues,
+  loadCustomFields,
+  mergeCustomFieldValues,
+  withoutNulls,
+} from '@/lib/custom-fields/values';
 import {
   CompanyCreateSchema,
   CompanyPatchSchema,
@@ -40,7 +45,9 @@ export const contactsCollection = defineCollection({
   writeAccess: 'member',
   prepareCreate: (_ctx, values) => ({
     ...values,
-    custom_fields_by_key: withoutNulls((values.custom_fields_by_key as Record<string, unknown>) ?? {}),
+    custom_fields_by_key: withoutNulls(
+      (values.custom_fields_by_key as Record<string, unknown>) ?? {},
+    ),
   }),
   mergePatch: (previous, values) =>
     values.custom_fields_by_key
@@ -54,7 +61,9 @@ export const contactsCollection = defineCollection({
       : values,
   validate: async (ctx, record, previous) => {
     const merged = record.custom_fields_by_key as Record<string, unknown>;
-    const sent = previous ? diffKeys(previous.custom_fields_by_key as Record<string, unknown>, merged) : merged;
+    const sent = previous
+      ? diffKeys(previous.custom_fields_by_key as Record<string, unknown>, merged)
+      : merged;
     if (!previous || Object.keys(sent).length) {
       checkCustomFieldValues(await loadCustomFields(ctx, 'contact'), sent, merged, !previous);
     }
@@ -62,10 +71,14 @@ export const contactsCollection = defineCollection({
 });
 
 /** The entries a patch changed (removed keys as null), so unchanged legacy values are not re-judged. */
-function diffKeys(before: Record<string, unknown>, after: Record<string, unknown>): Record<string, unknown> {
+function diffKeys(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): Record<string, unknown> {
   const changed: Record<string, unknown> = {};
   for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changed[key] = after[key] ?? null;
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+      changed[key] = after[key] ?? null;
   }
   return changed;
 }

@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { ConstraintErrors } from '@/lib/http/db-errors';
@@ -36,6 +37,10 @@ export interface CollectionDef {
   defaultSort?: SortKey[];
   /** Columns `$search` matches, case-insensitively. */
   search?: PgColumn[];
+  /** A search that is not a plain ILIKE over own columns (e.g. across a join). */
+  searchSql?: (ctx: Ctx, text: string) => SQL | undefined;
+  /** Query parameters that are not column filters (e.g. reservations' `date`), turned into SQL. */
+  extraParams?: { names: readonly string[]; toSql: (ctx: Ctx, values: Record<string, unknown>) => SQL[] };
   /** Body fields holding ids of other records (§0: another organization's id → 400). */
   references?: Record<string, Reference>;
   /** Who may write; everyone signed in may read. */
@@ -43,13 +48,18 @@ export interface CollectionDef {
   /** Friendly errors for named database constraints (uniques, checks). */
   constraintErrors?: ConstraintErrors;
   /** Fill values that depend on the caller, e.g. a resource's default timezone. */
-  prepareCreate?: (ctx: Ctx, values: Record<string, unknown>) => Promise<Record<string, unknown>> | Record<string, unknown>;
+  prepareCreate?: (
+    ctx: Ctx,
+    values: Record<string, unknown>,
+  ) => Promise<Record<string, unknown>> | Record<string, unknown>;
   /** Combine a patch with the stored record, e.g. merge `custom_fields_by_key` by key. */
   mergePatch?: (previous: Row, values: Record<string, unknown>) => Record<string, unknown>;
   /** Rules the database cannot state, checked on the whole record after create/patch. */
   validate?: (ctx: Ctx, record: Row, previous: Row | null) => Promise<void>;
   beforeDelete?: (ctx: Ctx, row: Row) => Promise<void>;
   serialize?: (row: Row) => Record<string, unknown>;
+  /** Shapes a page of rows at once (e.g. to load related records in one query per page). */
+  serializeMany?: (ctx: Ctx, rows: Row[]) => Promise<Record<string, unknown>[]>;
 }
 
 /** Fields a client may send back unchanged from a GET; they are ignored, never applied (§0). */

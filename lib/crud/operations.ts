@@ -19,7 +19,8 @@ export interface Page<T = Record<string, unknown>> {
 
 const columnsOf = (def: CollectionDef) => def.table as unknown as Record<string, PgColumn>;
 
-export const serializeRow = (def: CollectionDef, row: Row) => (def.serialize ? def.serialize(row) : row);
+export const serializeRow = (def: CollectionDef, row: Row) =>
+  def.serialize ? def.serialize(row) : row;
 
 export async function listRecords(
   ctx: Ctx,
@@ -30,13 +31,20 @@ export async function listRecords(
   const list = parseListQuery(query, {
     filters: def.filters,
     sortable: def.sortable,
-    searchable: !!def.search?.length,
+    searchable: !!(def.search?.length || def.searchSql),
+    extra: def.extraParams?.names,
   });
   const columns = columnsOf(def);
+  const search = list.search
+    ? def.searchSql
+      ? def.searchSql(ctx, list.search)
+      : searchToSql(def.search ?? [], list.search)
+    : undefined;
   const where = and(
     eq(def.table.organization_id, ctx.organization.id),
     ...filtersToSql(columns, list.filters),
-    ...(list.search && def.search ? [searchToSql(def.search, list.search)] : []),
+    ...(search ? [search] : []),
+    ...(def.extraParams ? def.extraParams.toSql(ctx, list.extra) : []),
     ...extraWhere,
   );
   const sort = list.sort.length ? list.sort : (def.defaultSort ?? [{ field: 'created_at', direction: 1 }]);
@@ -48,7 +56,8 @@ export async function listRecords(
     .orderBy(...sortToSql(columns, sort), asc(def.table.id))
     .limit(list.limit)
     .offset(list.skip)) as Row[];
-  return { total: Number(total), limit: list.limit, skip: list.skip, data: rows.map((r) => serializeRow(def, r)) };
+  const data = def.serializeMany ? await def.serializeMany(ctx, rows) : rows.map((r) => serializeRow(def, r));
+  return { total: Number(total), limit: list.limit, skip: list.skip, data };
 }
 
 export async function findRecord(ctx: Ctx, def: CollectionDef, id: string): Promise<Row> {
@@ -67,12 +76,17 @@ function parseBody(def: CollectionDef, mode: 'create' | 'patch', body: Record<st
   for (const field of READ_ONLY_FIELDS) delete input[field];
   const schema = mode === 'create' ? def.createSchema : def.patchSchema;
   const parsed = schema.safeParse(input);
-  if (!parsed.success) throw zodToAppError(parsed.error, `The ${def.label.toLowerCase()} is invalid.`);
+  if (!parsed.success)
+    throw zodToAppError(parsed.error, `The ${def.label.toLowerCase()} is invalid.`);
   return parsed.data;
 }
 
 /** §0: an id in a body naming a record outside the caller's organization is a 400. */
-export async function checkReferences(ctx: Ctx, def: CollectionDef, values: Record<string, unknown>) {
+export async function checkReferences(
+  ctx: Ctx,
+  def: CollectionDef,
+  values: Record<string, unknown>,
+) {
   const issues: ErrorDetail[] = [];
   for (const [field, ref] of Object.entries(def.references ?? {})) {
     const value = values[field];
@@ -80,15 +94,26 @@ export async function checkReferences(ctx: Ctx, def: CollectionDef, values: Reco
     const [found] = await ctx.db
       .select({ id: ref.table.id })
       .from(ref.table)
-      .where(and(eq(ref.table.organization_id, ctx.organization.id), eq(ref.table.id, value as string)))
+      .where(
+        and(eq(ref.table.organization_id, ctx.organization.id), eq(ref.table.id, value as string)),
+      )
       .limit(1);
-    if (!found) issues.push({ path: field, message: `${ref.label} ${String(value)} does not exist in your organization.` });
+    if (!found)
+      issues.push({
+        path: field,
+        message: `${ref.label} ${String(value)} does not exist in your organization.`,
+      });
   }
-  if (issues.length) throw validationError('The request refers to records that do not exist.', issues);
+  if (issues.length)
+    throw validationError('The request refers to records that do not exist.', issues);
 }
 
 /** Runs a write, turning a database refusal into the collection's 4xx. */
-export async function guardWrite<T>(def: CollectionDef, op: 'write' | 'delete', write: () => Promise<T>): Promise<T> {
+export async function guardWrite<T>(
+  def: CollectionDef,
+  op: 'write' | 'delete',
+  write: () => Promise<T>,
+): Promise<T> {
   try {
     return await write();
   } catch (error) {
@@ -113,7 +138,12 @@ export async function createRecord(ctx: Ctx, def: CollectionDef, body: Record<st
   return serializeRow(def, row);
 }
 
-export async function patchRecord(ctx: Ctx, def: CollectionDef, id: string, body: Record<string, unknown>) {
+export async function patchRecord(
+  ctx: Ctx,
+  def: CollectionDef,
+  id: string,
+  body: Record<string, unknown>,
+) {
   const previous = await findRecord(ctx, def, id);
   const parsed = parseBody(def, 'patch', body);
   await checkReferences(ctx, def, parsed);
@@ -151,5 +181,7 @@ export async function findRecords(ctx: Ctx, def: CollectionDef, ids: string[]): 
   return (await ctx.db
     .select()
     .from(def.table)
-    .where(and(eq(def.table.organization_id, ctx.organization.id), inArray(def.table.id, ids)))) as Row[];
+    .where(
+      and(eq(def.table.organization_id, ctx.organization.id), inArray(def.table.id, ids)),
+    )) as Row[];
 }

@@ -1,6 +1,13 @@
 import type { Route } from '@/lib/http/route';
 import type { CollectionDef } from './collection';
-import { createRecord, deleteRecord, findRecord, listRecords, patchRecord, serializeRow } from './operations';
+import {
+  createRecord,
+  deleteRecord,
+  findRecord,
+  listRecords,
+  patchRecord,
+  serializeRow,
+} from './operations';
 
 /** The five §0 routes of a declared collection. */
 export function collectionRoutes(def: CollectionDef): Route[] {
@@ -9,15 +16,49 @@ export function collectionRoutes(def: CollectionDef): Route[] {
   const write = def.writeAccess;
   const tag = def.tag;
   return [
-    { method: 'GET', path: base, access: 'member', tag, summary: `List ${def.path}`,
-      handle: async (ctx, { query }) => ({ body: await listRecords(ctx, def, query) }) },
-    { method: 'POST', path: base, access: write, tag, summary: `Create a ${def.label.toLowerCase()}`,
-      handle: async (ctx, { body }) => ({ status: 201, body: await createRecord(ctx, def, body) }) },
-    { method: 'GET', path: item, access: 'member', tag, summary: `Get a ${def.label.toLowerCase()}`,
-      handle: async (ctx, { params }) => ({ body: serializeRow(def, await findRecord(ctx, def, params.id!)) }) },
-    { method: 'PATCH', path: item, access: write, tag, summary: `Update a ${def.label.toLowerCase()}`,
-      handle: async (ctx, { params, body }) => ({ body: await patchRecord(ctx, def, params.id!, body) }) },
-    { method: 'DELETE', path: item, access: write, tag, summary: `Delete a ${def.label.toLowerCase()}`,
-      handle: async (ctx, { params }) => ({ body: await deleteRecord(ctx, def, params.id!) }) },
+    {
+      method: 'GET',
+      path: base,
+      access: 'member',
+      tag,
+      summary: `List ${def.path}`,
+      handle: async (ctx, { query }) => ({ body: await listRecords(ctx, def, query) }),
+    },
+    {
+      method: 'POST',
+      path: base,
+      access: write,
+      tag,
+      summary: `Create a ${def.label.toLowerCase()}`,
+      handle: async (ctx, { body }) => ({ status: 201, body: await createRecord(ctx, def, body) }),
+    },
+    {
+      method: 'GET',
+      path: item,
+      access: 'member',
+      tag,
+      summary: `Get a ${def.label.toLowerCase()}`,
+      handle: async (ctx, { params }) => ({
+        body: serializeRow(def, await findRecord(ctx, def, params.id!)),
+      }),
+    },
+    {
+      method: 'PATCH',
+      path: item,
+      access: write,
+      tag,
+      summary: `Update a ${def.label.toLowerCase()}`,
+      handle: async (ctx, { params, body }) => ({
+        body: await patchRecord(ctx, def, params.id!, body),
+      }),
+    },
+    {
+      method: 'DELETE',
+      path: item,
+      access: write,
+      tag,
+      summary: `Delete a ${def.label.toLowerCase()}`,
+      handle: async (ctx, { params }) => ({ body: await deleteRecord(ctx, def, params.id!) }),
+    },
   ];
 }

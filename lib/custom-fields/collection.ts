@@ -1,7 +1,11 @@
 import { customFields } from '@/db/schema';
 import { defineCollection } from '@/lib/crud/collection';
 import { conflict, fieldError } from '@/lib/http/errors';
-import { CUSTOM_FIELD_ENTITY_TYPES, CustomFieldCreateSchema, CustomFieldPatchSchema } from './schemas';
+import {
+  CUSTOM_FIELD_ENTITY_TYPES,
+  CustomFieldCreateSchema,
+  CustomFieldPatchSchema,
+} from './schemas';
 import { CUSTOM_FIELD_TYPES } from '@/db/schema';
 
 const CHOICE_TYPES = new Set(['select', 'multiselect']);
@@ -21,7 +25,10 @@ export const customFieldsCollection = defineCollection({
     required: 'boolean',
   },
   sortable: ['position', 'key', 'label', 'created_at'],
-  defaultSort: [{ field: 'position', direction: 1 }, { field: 'created_at', direction: 1 }],
+  defaultSort: [
+    { field: 'position', direction: 1 },
+    { field: 'created_at', direction: 1 },
+  ],
   search: [customFields.label, customFields.key],
   writeAccess: 'admin',
   constraintErrors: {
@@ -34,8 +41,10 @@ export const customFieldsCollection = defineCollection({
   validate: async (_ctx, record) => {
     const options = record.options as string[];
     if (CHOICE_TYPES.has(record.type as string)) {
-      if (options.length === 0) throw fieldError('options', 'Select and multiselect fields need at least one option.');
-      if (new Set(options).size !== options.length) throw fieldError('options', 'Options must be distinct.');
+      if (options.length === 0)
+        throw fieldError('options', 'Select and multiselect fields need at least one option.');
+      if (new Set(options).size !== options.length)
+        throw fieldError('options', 'Options must be distinct.');
     } else if (options.length > 0) {
       throw fieldError('options', 'Only select and multiselect fields have options.');
     }

@@ -25,7 +25,9 @@ export function customFieldValueProblem(field: CustomField, value: unknown): str
     case 'text':
       return str !== null && str.length <= 1000 ? null : 'Expected text (at most 1000 characters).';
     case 'textarea':
-      return str !== null && str.length <= 10000 ? null : 'Expected text (at most 10000 characters).';
+      return str !== null && str.length <= 10000
+        ? null
+        : 'Expected text (at most 10000 characters).';
     case 'number':
       return typeof value === 'number' && Number.isFinite(value) ? null : 'Expected a number.';
     case 'boolean':
@@ -33,7 +35,9 @@ export function customFieldValueProblem(field: CustomField, value: unknown): str
     case 'date':
       return str !== null && isValidDate(str) ? null : 'Expected a date YYYY-MM-DD.';
     case 'select':
-      return str !== null && field.options.includes(str) ? null : `Expected one of: ${field.options.join(', ')}.`;
+      return str !== null && field.options.includes(str)
+        ? null
+        : `Expected one of: ${field.options.join(', ')}.`;
     case 'multiselect':
       return Array.isArray(value) &&
         value.every((v) => typeof v === 'string' && field.options.includes(v)) &&
@@ -41,21 +45,33 @@ export function customFieldValueProblem(field: CustomField, value: unknown): str
         ? null
         : `Expected a list of distinct options from: ${field.options.join(', ')}.`;
     case 'email':
-      return str !== null && emailSchema.safeParse(str).success ? null : 'Expected an email address.';
+      return str !== null && emailSchema.safeParse(str).success
+        ? null
+        : 'Expected an email address.';
     case 'phone':
       return str !== null && phoneSchema.safeParse(str).success ? null : 'Expected a phone number.';
     case 'url':
-      return str !== null && str.length <= 2000 && isHttpUrl(str) ? null : 'Expected an http(s) URL.';
+      return str !== null && str.length <= 2000 && isHttpUrl(str)
+        ? null
+        : 'Expected an http(s) URL.';
     default:
       return 'Unsupported field type.';
   }
 }
 
-export async function loadCustomFields(ctx: Ctx, entityType: 'reservation' | 'contact'): Promise<CustomField[]> {
+export async function loadCustomFields(
+  ctx: Ctx,
+  entityType: 'reservation' | 'contact',
+): Promise<CustomField[]> {
   return ctx.db
     .select()
     .from(customFields)
-    .where(and(eq(customFields.organization_id, ctx.organization.id), eq(customFields.entity_type, entityType)));
+    .where(
+      and(
+        eq(customFields.organization_id, ctx.organization.id),
+        eq(customFields.entity_type, entityType),
+      ),
+    );
 }
 
 /**
@@ -83,7 +99,11 @@ export function checkCustomFieldValues(
   }
   if (isCreate) {
     for (const field of definitions) {
-      if (field.is_active && field.required && (merged[field.key] === undefined || merged[field.key] === null || merged[field.key] === '')) {
+      if (
+        field.is_active &&
+        field.required &&
+        (merged[field.key] === undefined || merged[field.key] === null || merged[field.key] === '')
+      ) {
         issues.push({ path: `${pathPrefix}.${field.key}`, message: `${field.label} is required.` });
       }
     }
@@ -92,7 +112,10 @@ export function checkCustomFieldValues(
 }
 
 /** PATCH semantics (§9): merged by key, `null` removes a key. */
-export function mergeCustomFieldValues(previous: CustomFieldValues, patch: CustomFieldValues): CustomFieldValues {
+export function mergeCustomFieldValues(
+  previous: CustomFieldValues,
+  patch: CustomFieldValues,
+): CustomFieldValues {
   const merged: CustomFieldValues = { ...previous };
   for (const [key, value] of Object.entries(patch)) {
     if (value === null) delete merged[key];

@@ -21,3 +21,14 @@ export interface Ctx {
 }
 
 export const isAdmin = (ctx: Ctx) => ctx.actor.role === 'admin';
+
+/** A context for trusted server-side callers (CLI, seed): acts as an admin of `organization`. */
+export function systemCtx(db: Db, organization: Organization, now = new Date()): Ctx {
+  return {
+    db,
+    organization,
+    actor: { kind: 'api_key', role: 'admin', id: null },
+    requestId: 'system',
+    now,
+  };
+}

@@ -13,7 +13,13 @@ export interface PgErrorInfo {
 
 export function pgErrorInfo(error: unknown): PgErrorInfo | null {
   for (let e: unknown = error, depth = 0; e && depth < 4; depth++) {
-    const candidate = e as { code?: unknown; constraint?: unknown; constraint_name?: unknown; detail?: unknown; cause?: unknown };
+    const candidate = e as {
+      code?: unknown;
+      constraint?: unknown;
+      constraint_name?: unknown;
+      detail?: unknown;
+      cause?: unknown;
+    };
     if (typeof candidate.code === 'string' && /^[0-9A-Z]{5}$/.test(candidate.code)) {
       const constraint = candidate.constraint_name ?? candidate.constraint;
       return {
@@ -52,13 +58,23 @@ export function mapDatabaseError(
       return validationError('The values break a rule of this record.');
     case '40001':
     case '40P01':
-      return new AppError('conflict', 409, 'The request conflicted with another one; please retry.');
+      return new AppError(
+        'conflict',
+        409,
+        'The request conflicted with another one; please retry.',
+      );
   }
   if (info.code.startsWith('22')) return validationError('A value is out of range or malformed.');
   if (info.code.startsWith('08') || info.code === '57P01' || info.code === '57P03') {
-    return new AppError('service_unavailable', 503, 'The database is unavailable; please retry shortly.', undefined, {
-      'Retry-After': '5',
-    });
+    return new AppError(
+      'service_unavailable',
+      503,
+      'The database is unavailable; please retry shortly.',
+      undefined,
+      {
+        'Retry-After': '5',
+      },
+    );
   }
   return null;
 }

@@ -25,8 +25,9 @@ export const validationError = (message: string, details?: ErrorDetail[]) =>
 export const fieldError = (path: string, message: string) =>
   validationError(message, [{ path, message }]);
 
-export const unauthenticated = (message = 'Authentication required: send a Bearer API key or sign in.') =>
-  new AppError('unauthenticated', 401, message);
+export const unauthenticated = (
+  message = 'Authentication required: send a Bearer API key or sign in.',
+) => new AppError('unauthenticated', 401, message);
 
 export const forbidden = (message = 'You are not allowed to do this.') =>
   new AppError('forbidden', 403, message);

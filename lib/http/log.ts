@@ -9,11 +9,25 @@ export function logRequest(fields: {
   request_id: string;
 }) {
   if (silent()) return;
-  process.stdout.write(JSON.stringify({ level: 'info', msg: 'request', time: new Date().toISOString(), ...fields }) + '\n');
+  process.stdout.write(
+    JSON.stringify({ level: 'info', msg: 'request', time: new Date().toISOString(), ...fields }) +
+      '\n',
+  );
 }
 
 export function logError(msg: string, error: unknown, requestId?: string) {
   if (silent() && !process.env.LOG_ERRORS) return;
-  const err = error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : { value: String(error) };
-  process.stderr.write(JSON.stringify({ level: 'error', msg, time: new Date().toISOString(), request_id: requestId, error: err }) + '\n');
+  const err =
+    error instanceof Error
+      ? { name: error.name, message: error.message, stack: error.stack }
+      : { value: String(error) };
+  process.stderr.write(
+    JSON.stringify({
+      level: 'error',
+      msg,
+      time: new Date().toISOString(),
+      request_id: requestId,
+      error: err,
+    }) + '\n',
+  );
 }

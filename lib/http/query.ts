@@ -14,13 +14,7 @@ export function parseQueryString(search: string): Record<string, unknown> {
 }
 
 export type FieldKind =
-  | 'uuid'
-  | 'string'
-  | 'boolean'
-  | 'integer'
-  | 'instant'
-  | 'date'
-  | { enum: readonly string[] };
+  'uuid' | 'string' | 'boolean' | 'integer' | 'instant' | 'date' | { enum: readonly string[] };
 
 export type FilterOp = 'eq' | 'ne' | 'in' | 'gt' | 'gte' | 'lt' | 'lte';
 export interface Filter {
@@ -102,7 +96,11 @@ function coerce(kind: FieldKind, raw: unknown, path: string, issues: ErrorDetail
   }
 }
 
-function parseNonNegativeInt(raw: unknown, path: string, issues: ErrorDetail[]): number | undefined {
+function parseNonNegativeInt(
+  raw: unknown,
+  path: string,
+  issues: ErrorDetail[],
+): number | undefined {
   if (raw === undefined) return undefined;
   if (typeof raw !== 'string' || !/^\d{1,15}$/.test(raw)) {
     issues.push({ path, message: 'Expected a non-negative integer.' });
@@ -147,12 +145,24 @@ function parseFilter(
   for (const [op, value] of Object.entries(raw)) {
     const path = `${field}.${op}`;
     if (op === '$in') {
-      const values = Array.isArray(value) ? value : typeof value === 'object' && value ? Object.values(value) : [value];
-      filters.push({ field, op: 'in', value: values.map((v, i) => coerce(kind, v, `${path}.${i}`, issues)) });
+      const values = Array.isArray(value)
+        ? value
+        : typeof value === 'object' && value
+          ? Object.values(value)
+          : [value];
+      filters.push({
+        field,
+        op: 'in',
+        value: values.map((v, i) => coerce(kind, v, `${path}.${i}`, issues)),
+      });
     } else if (op === '$ne') {
       filters.push({ field, op: 'ne', value: coerce(kind, value, path, issues) });
     } else if (RANGE_OPS.has(op) && (kind === 'instant' || kind === 'integer' || kind === 'date')) {
-      filters.push({ field, op: op.slice(1) as FilterOp, value: coerce(kind, value, path, issues) });
+      filters.push({
+        field,
+        op: op.slice(1) as FilterOp,
+        value: coerce(kind, value, path, issues),
+      });
     } else {
       issues.push({ path, message: `Unsupported operator ${op} on ${field}.` });
     }

@@ -21,7 +21,8 @@ export interface PublicCtx {
   now: Date;
 }
 
-export type RouteResult = Response | { status?: number; body: unknown; headers?: Record<string, string> };
+export type RouteResult =
+  Response | { status?: number; body: unknown; headers?: Record<string, string> };
 
 interface RouteBase {
   method: Method;

@@ -70,9 +70,15 @@ export function createRouter(routes: Route[]) {
       const found = match(req.method, path);
       if (!found.compiled) {
         throw found.allowed?.length
-          ? new AppError('method_not_allowed', 405, `Use ${found.allowed.join(', ')} on this path.`, undefined, {
-              Allow: found.allowed.join(', '),
-            })
+          ? new AppError(
+              'method_not_allowed',
+              405,
+              `Use ${found.allowed.join(', ')} on this path.`,
+              undefined,
+              {
+                Allow: found.allowed.join(', '),
+              },
+            )
           : new AppError('not_found', 404, `No endpoint ${req.method} /api${path}.`);
       }
       const { route } = found.compiled;
@@ -100,9 +106,15 @@ async function openDb(): Promise<Db> {
   try {
     return await getDb();
   } catch {
-    throw new AppError('service_unavailable', 503, 'The database is unavailable; please retry shortly.', undefined, {
-      'Retry-After': '5',
-    });
+    throw new AppError(
+      'service_unavailable',
+      503,
+      'The database is unavailable; please retry shortly.',
+      undefined,
+      {
+        'Retry-After': '5',
+      },
+    );
   }
 }
 
@@ -114,7 +126,8 @@ async function run(
   requestId: string,
 ): Promise<Response> {
   const query = parseQueryString(url.search);
-  const hasBody = !route.rawBody && (req.method === 'POST' || req.method === 'PATCH' || req.method === 'PUT');
+  const hasBody =
+    !route.rawBody && (req.method === 'POST' || req.method === 'PATCH' || req.method === 'PUT');
   const db = await openDb();
   const now = new Date();
 

@@ -30,9 +30,12 @@ export function slugify(name: string): string {
 async function uniqueSlug(db: Db, name: string): Promise<string> {
   const base = slugify(name);
   const taken = new Set(
-    (await db.select({ slug: organizations.slug }).from(organizations).where(like(organizations.slug, `${base}%`))).map(
-      (r) => r.slug,
-    ),
+    (
+      await db
+        .select({ slug: organizations.slug })
+        .from(organizations)
+        .where(like(organizations.slug, `${base}%`))
+    ).map((r) => r.slug),
   );
   if (!taken.has(base)) return base;
   for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
@@ -46,7 +49,11 @@ export async function createOrganization(db: Db, input: OrganizationCreate) {
   return db.transaction(async (tx) => {
     const [organization] = await tx
       .insert(organizations)
-      .values({ name: input.name, timezone: input.timezone, slug: await uniqueSlug(tx, input.name) })
+      .values({
+        name: input.name,
+        timezone: input.timezone,
+        slug: await uniqueSlug(tx, input.name),
+      })
       .returning();
     const org = organization as Organization;
     const admin = input.admin
@@ -58,7 +65,9 @@ export async function createOrganization(db: Db, input: OrganizationCreate) {
           role: 'admin',
         })
       : null;
-    const apiKey = input.with_api_key ? await insertApiKey(tx, org.id, 'Initial key', admin?.id ?? null) : null;
+    const apiKey = input.with_api_key
+      ? await insertApiKey(tx, org.id, 'Initial key', admin?.id ?? null)
+      : null;
     return { organization: org, admin, apiKey };
   });
 }

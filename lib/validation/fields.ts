@@ -26,17 +26,25 @@ export const dateSchema = z.string().refine(isValidDate, 'Expected a date YYYY-M
 
 export const timeOfDaySchema = z
   .string()
-  .regex(/^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$/, 'Expected a time HH:mm (24:00 allowed as an end).');
+  .regex(
+    /^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$/,
+    'Expected a time HH:mm (24:00 allowed as an end).',
+  );
 
 /** An ISO 8601 instant with an offset, normalised to a Date. */
 export const instantSchema = z
   .string()
-  .refine((v) => parseInstant(v) !== null, 'Expected an ISO 8601 date-time with an offset, e.g. 2027-03-14T15:00:00Z.')
+  .refine(
+    (v) => parseInstant(v) !== null,
+    'Expected an ISO 8601 date-time with an offset, e.g. 2027-03-14T15:00:00Z.',
+  )
   .transform((v) => new Date(parseInstant(v)!));
 
 export const colorSchema = z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'Expected a colour #RRGGBB.');
 
-export const currencySchema = z.string().regex(/^[A-Z]{3}$/, 'Expected an ISO 4217 currency code such as EUR.');
+export const currencySchema = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'Expected an ISO 4217 currency code such as EUR.');
 
 /** https URLs, or paths the app itself serves (uploads). */
 export const imageUrlSchema = z

@@ -20,7 +20,11 @@ export interface ApiResponse<T = any> {
   headers: Headers;
 }
 
-export async function call<T = any>(method: string, path: string, opts: CallOptions = {}): Promise<ApiResponse<T>> {
+export async function call<T = any>(
+  method: string,
+  path: string,
+  opts: CallOptions = {},
+): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = { ...opts.headers };
   if (opts.key) headers.authorization = `Bearer ${opts.key}`;
   if (opts.cookie) headers.cookie = opts.cookie;
@@ -29,7 +33,9 @@ export async function call<T = any>(method: string, path: string, opts: CallOpti
     body = JSON.stringify(opts.body);
     headers['content-type'] = 'application/json';
   }
-  const res = await apiRouter.dispatch(new Request(`${BASE}/api${path}`, { method, headers, body }));
+  const res = await apiRouter.dispatch(
+    new Request(`${BASE}/api${path}`, { method, headers, body }),
+  );
   const text = await res.text();
   let parsed: unknown = text;
   try {
@@ -70,7 +76,13 @@ export async function createTestOrg(timezone = 'Europe/Paris'): Promise<TestOrg>
     admin: { email: adminEmail, password: adminPassword, name: 'Admin' },
     with_api_key: true,
   });
-  return { id: organization.id, key: apiKey!.key, adminEmail, adminPassword, api: client(apiKey!.key) };
+  return {
+    id: organization.id,
+    key: apiKey!.key,
+    adminEmail,
+    adminPassword,
+    api: client(apiKey!.key),
+  };
 }
 
 /** Signs in through Better Auth's real endpoint and returns the session cookie header. */
@@ -89,4 +101,26 @@ export async function signIn(email: string, password: string): Promise<string> {
     .getSetCookie()
     .map((c) => c.split(';')[0])
     .join('; ');
+}
+
+/** A fresh organization with only an API key (no admin: skips password hashing, so it is fast). */
+export async function createKeyOrg(timezone = 'Europe/Paris'): Promise<Pick<TestOrg, 'id' | 'key' | 'api'>> {
+  const db = await getDb();
+  const { organization, apiKey } = await createOrganization(db, {
+    name: `Key Org ${randomUUID().slice(0, 8)}`,
+    timezone,
+    with_api_key: true,
+  });
+  return { id: organization.id, key: apiKey!.key, api: client(apiKey!.key) };
+}
+
+/** A client bound to a session cookie; writes carry this app's Origin unless `origin` says otherwise. */
+export function sessionClient(cookie: string, origin: string | null = BASE) {
+  const headers = origin ? { origin } : undefined;
+  return {
+    get: <T = any>(path: string) => call<T>('GET', path, { cookie }),
+    post: <T = any>(path: string, body?: unknown) => call<T>('POST', path, { cookie, body, headers }),
+    patch: <T = any>(path: string, body?: unknown) => call<T>('PATCH', path, { cookie, body, headers }),
+    delete: <T = any>(path: string) => call<T>('DELETE', path, { cookie, headers }),
+  };
 }
