@@ -1,9 +1,16 @@
-import { servicesCollection, resourcesCollection, serviceResourcesCollection, availabilityCollection, exceptionsCollection } from '@/lib/catalog/collections';
+import {
+  servicesCollection,
+  resourcesCollection,
+  serviceResourcesCollection,
+  availabilityCollection,
+  exceptionsCollection,
+} from '@/lib/catalog/collections';
 import { companiesCollection, contactsCollection, dealsCollection } from '@/lib/crm/collections';
 import { collectionRoutes } from '@/lib/crud/routes';
 import { customFieldsCollection } from '@/lib/custom-fields/collection';
 import { createRouter } from '@/lib/http/router';
 import type { Route } from '@/lib/http/route';
+import { reservationRoutes } from '@/lib/reservations/routes';
 import { accountRoutes } from './account-routes';
 
 /** Every /api route, in one list: the router, the OpenAPI document and the tests read it. */
@@ -19,6 +26,10 @@ export const collections = [
   customFieldsCollection,
 ];
 
-export const routes: Route[] = [...accountRoutes, ...collections.flatMap(collectionRoutes)];
+export const routes: Route[] = [
+  ...accountRoutes,
+  ...collections.flatMap(collectionRoutes),
+  ...reservationRoutes,
+];
 
 export const apiRouter = createRouter(routes);

@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
+import { contacts, reservations, statusChanges, type Reservation } from '@/db/schema';
+import type { Db } from '@/db/types';
+import { checkReferences } from '@/lib/crud/operations';
+import { checkCustomFieldValues, loadCustomFields, withoutNulls } from '@/lib/custom-fields/values';
+import type { Ctx } from '@/lib/http/context';
+import { fieldError } from '@/lib/http/errors';
+import { zodToAppError } from '@/lib/http/responses';
+import { allocateOrThrow } from './feasibility';
+import { withIdempotency, type StoredResponse } from './idempotency';
+import { reservationsCollection } from './list';
+import { loadService } from './load-schedule';
+import { ReservationCreateSchema, type ReservationCreate } from './schemas';
+import { serializeReservation } from './serialize';
+import { checkPartySize } from './service-rules';
+import { writeAllocation } from './allocation-store';
+import { actorKindToSource } from './sources';
+
+/** §9 create: POST /api/reservations, and the same path for booking pages and AI tools. */
+
+export interface CreateOptions {
+  idempotencyKey?: string | null;
+  source?: Reservation['source'];
+  bookingLinkId?: string | null;
+  manageTokenHash?: string | null;
+}
+
+export function parseReservationCreate(body: unknown): ReservationCreate {
+  const parsed = ReservationCreateSchema.safeParse(body);
+  if (!parsed.success) throw zodToAppError(parsed.error, 'The reservation is invalid.');
+  return parsed.data;
+}
+
+/** §9: an inline contact is found by email within the organization, else created. */
+async function resolveContact(tx: Db, ctx: Ctx, input: ReservationCreate): Promise<string> {
+  if (input.contact_id) return input.contact_id;
+  const inline = input.contact!;
+  if (inline.email) {
+    const [found] = await tx
+      .select({ id: contacts.id })
+      .from(contacts)
+      .where(
+        and(
+          eq(contacts.organization_id, ctx.organization.id),
+          sql`lower(${contacts.email}) = lower(${inline.email})`,
+        ),
+      )
+      .orderBy(contacts.created_at)
+      .limit(1);
+    if (found) return found.id;
+  }
+  const [created] = await tx
+    .insert(contacts)
+    .values({
+      organization_id: ctx.organization.id,
+      name: inline.name,
+      email: inline.email ?? null,
+      phone: inline.phone ?? null,
+    })
+    .returning({ id: contacts.id });
+  return created!.id;
+}
+
+export async function createReservation(
+  ctx: Ctx,
+  body: Record<string, unknown>,
+  opts: CreateOptions = {},
+): Promise<StoredResponse> {
+  const input = parseReservationCreate(body);
+  const service = await loadService(ctx.db, ctx.organization.id, input.service_id);
+  if (!service) throw fieldError('service_id', 'This service does not exist in your organization.');
+  const partySize = input.party_size ?? service.min_party_size;
+  checkPartySize(service, partySize);
+  await checkReferences(ctx, reservationsCollection, {
+    contact_id: input.contact_id,
+    deal_id: input.deal_id,
+    company_id: input.company_id,
+    preferred_resource_id: input.preferred_resource_id,
+  });
+  const customValues = withoutNulls(input.custom_fields_by_key ?? {});
+  checkCustomFieldValues(
+    await loadCustomFields(ctx, 'reservation'),
+    customValues,
+    customValues,
+    true,
+  );
+  const status = input.status ?? (service.requires_confirmation ? 'pending' : 'confirmed');
+  const start = input.start_datetime.getTime();
+
+  return withIdempotency(
+    ctx.db,
+    {
+      organizationId: ctx.organization.id,
+      scope: 'reservations.create',
+      key: opts.idempotencyKey ?? null,
+      body,
+      now: ctx.now,
+    },
+    async (tx) => {
+      const contactId = await resolveContact(tx, ctx, input);
+      const allocation = await allocateOrThrow(tx, {
+        service,
+        start,
+        partySize,
+        preferredResourceId: input.preferred_resource_id ?? null,
+        now: ctx.now,
+      });
+      const id = randomUUID();
+      const { occurrenceId, deferred } = await writeAllocation(tx, {
+        organizationId: ctx.organization.id,
+        reservationId: id,
+        service,
+        start,
+        allocation,
+      });
+      const [row] = await tx
+        .insert(reservations)
+        .values({
+          id,
+          organization_id: ctx.organization.id,
+          contact_id: contactId,
+          service_id: service.id,
+          start_datetime: new Date(start),
+          end_datetime: new Date(start + service.duration_minutes * 60_000),
+          party_size: partySize,
+          status,
+          deal_id: input.deal_id ?? null,
+          company_id: input.company_id ?? null,
+          preferred_resource_id: input.preferred_resource_id ?? null,
+          occurrence_id: occurrenceId,
+          notes: input.notes ?? null,
+          custom_fields_by_key: customValues,
+          source: opts.source ?? actorKindToSource(ctx.actor.kind),
+          booking_link_id: opts.bookingLinkId ?? null,
+          manage_token_hash: opts.manageTokenHash ?? null,
+        })
+        .returning();
+      await deferred?.();
+      await tx.insert(statusChanges).values({
+        organization_id: ctx.organization.id,
+        reservation_id: id,
+        from_status: null,
+        to_status: status,
+        actor_kind: ctx.actor.kind,
+        actor_id: ctx.actor.id,
+      });
+      return {
+        status: 201,
+        body: JSON.parse(JSON.stringify(await serializeReservation(tx, row!))),
+      };
+    },
+  );
+}

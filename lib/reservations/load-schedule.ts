@@ -1,0 +1,189 @@
+import { and, eq, gte, inArray, lte, or, sql, isNull } from 'drizzle-orm';
+import {
+  allocations,
+  occurrences,
+  reservations,
+  resourceAvailability,
+  resourceExceptions,
+  resources,
+  serviceResources,
+  services,
+  type Service,
+} from '@/db/schema';
+import type { Db } from '@/db/types';
+import type {
+  Interval,
+  LoadRange,
+  OccupancyEntry,
+  ResourceSchedule,
+  ServiceLink,
+} from '@/lib/slots';
+
+/**
+ * The thin loader in front of the pure engine (DESIGN.md): a handful of indexed queries
+ * that read exactly what one service needs for one range — its links, their resources'
+ * weekly hours and the exceptions of the dates in range, and what occupies those resources
+ * in the range. No per-day or per-resource loops of queries.
+ */
+
+export interface ServiceSchedule {
+  service: Service;
+  links: ServiceLink[];
+  resources: ResourceSchedule[];
+}
+
+export async function loadService(
+  db: Db,
+  organizationId: string,
+  serviceId: string,
+): Promise<Service | null> {
+  const [row] = await db
+    .select()
+    .from(services)
+    .where(and(eq(services.organization_id, organizationId), eq(services.id, serviceId)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Links and linked resources with their weekly hours; exceptions are added by `loadExceptions`. */
+export async function loadServiceSchedule(db: Db, service: Service): Promise<ServiceSchedule> {
+  const linkRows = await db
+    .select({ link: serviceResources, resource: resources })
+    .from(serviceResources)
+    .innerJoin(resources, eq(resources.id, serviceResources.resource_id))
+    .where(
+      and(
+        eq(serviceResources.organization_id, service.organization_id),
+        eq(serviceResources.service_id, service.id),
+      ),
+    );
+  const ids = linkRows.map((r) => r.resource.id);
+  const hours = ids.length
+    ? await db
+        .select()
+        .from(resourceAvailability)
+        .where(inArray(resourceAvailability.resource_id, ids))
+    : [];
+  return {
+    service,
+    links: linkRows.map(({ link }) => ({
+      resource_id: link.resource_id,
+      is_required: link.is_required,
+      quantity: link.quantity,
+    })),
+    resources: linkRows.map(({ resource }) => ({
+      id: resource.id,
+      name: resource.name,
+      is_active: resource.is_active,
+      quantity: resource.quantity,
+      capacity: resource.capacity,
+      timezone: resource.timezone,
+      weekly_hours: hours
+        .filter((h) => h.resource_id === resource.id)
+        .map((h) => ({
+          day_of_week: h.day_of_week,
+          start_time: h.start_time,
+          end_time: h.end_time,
+        })),
+      exceptions: [],
+    })),
+  };
+}
+
+/** Adds the exceptions that touch the local dates the engine asked for, per resource timezone. */
+export async function loadExceptions(
+  db: Db,
+  schedule: ServiceSchedule,
+  range: LoadRange,
+): Promise<void> {
+  if (!schedule.resources.length || !range.exceptionDates.length) return;
+  const from = range.exceptionDates.reduce(
+    (m, d) => (d.from < m ? d.from : m),
+    range.exceptionDates[0]!.from,
+  );
+  const to = range.exceptionDates.reduce(
+    (m, d) => (d.to > m ? d.to : m),
+    range.exceptionDates[0]!.to,
+  );
+  const rows = await db
+    .select()
+    .from(resourceExceptions)
+    .where(
+      and(
+        inArray(
+          resourceExceptions.resource_id,
+          schedule.resources.map((r) => r.id),
+        ),
+        lte(resourceExceptions.date, to),
+        or(
+          gte(resourceExceptions.end_date, from),
+          and(isNull(resourceExceptions.end_date), gte(resourceExceptions.date, from)),
+        ),
+      ),
+    );
+  for (const resource of schedule.resources) {
+    resource.exceptions = rows
+      .filter((e) => e.resource_id === resource.id)
+      .map((e) => ({
+        date: e.date,
+        end_date: e.end_date,
+        kind: e.kind as 'blocked' | 'special_hours',
+        start_time: e.start_time,
+        end_time: e.end_time,
+      }));
+  }
+}
+
+const epochMs = (expr: ReturnType<typeof sql>) =>
+  sql<number>`(extract(epoch from ${expr}) * 1000)::float8`;
+
+/**
+ * Everything holding units of these resources during `interval`. Allocation rows exist only
+ * for live owners (cancelling deletes them), so no status filter is needed here.
+ */
+export async function loadOccupancy(
+  db: Db,
+  resourceIds: string[],
+  interval: Interval,
+): Promise<OccupancyEntry[]> {
+  if (!resourceIds.length) return [];
+  const range = `[${new Date(interval.start).toISOString()},${new Date(interval.end).toISOString()})`;
+  const rows = await db
+    .select({
+      resource_id: allocations.resource_id,
+      unit: allocations.unit,
+      start: epochMs(sql`lower(${allocations.occupied})`),
+      end: epochMs(sql`upper(${allocations.occupied})`),
+      reservation_id: allocations.reservation_id,
+      occurrence_id: allocations.occurrence_id,
+      service_id: sql<string>`coalesce(${reservations.service_id}, ${occurrences.service_id})`,
+      slot_start: epochMs(
+        sql`coalesce(${reservations.start_datetime}, ${occurrences.start_datetime})`,
+      ),
+      seat_limit: occurrences.seat_limit,
+      seats_taken: sql<number>`(select coalesce(sum(m.party_size), 0)::int from reservations m
+        where m.occurrence_id = ${allocations.occurrence_id} and m.status <> 'cancelled')`,
+    })
+    .from(allocations)
+    .leftJoin(reservations, eq(reservations.id, allocations.reservation_id))
+    .leftJoin(occurrences, eq(occurrences.id, allocations.occurrence_id))
+    .where(
+      and(
+        inArray(allocations.resource_id, resourceIds),
+        sql`${allocations.occupied} && ${range}::tstzrange`,
+      ),
+    );
+  return rows.map((r) => ({
+    owner_id: (r.reservation_id ?? r.occurrence_id)!,
+    owner_kind: r.reservation_id ? 'reservation' : 'occurrence',
+    service_id: r.service_id,
+    slot_start: Number(r.slot_start),
+    resource_id: r.resource_id,
+    unit: r.unit,
+    start: Number(r.start),
+    end: Number(r.end),
+    ...(r.occurrence_id
+      ? { seats_taken: Number(r.seats_taken), seat_limit: r.seat_limit ?? undefined }
+      : {}),
+  }));
+}

@@ -1,0 +1,166 @@
+import { and, eq } from 'drizzle-orm';
+import { reservations, statusChanges, type Reservation } from '@/db/schema';
+import { checkReferences } from '@/lib/crud/operations';
+import {
+  checkCustomFieldValues,
+  loadCustomFields,
+  mergeCustomFieldValues,
+} from '@/lib/custom-fields/values';
+import type { Ctx } from '@/lib/http/context';
+import { fieldError, notFound } from '@/lib/http/errors';
+import { isUuid } from '@/lib/http/query';
+import { zodToAppError } from '@/lib/http/responses';
+import { releaseAllocation, writeAllocation } from './allocation-store';
+import { allocateOrThrow } from './feasibility';
+import { reservationsCollection } from './list';
+import { loadService } from './load-schedule';
+import { ReservationPatchSchema, type ReservationPatch, type ReservationStatus } from './schemas';
+import { serializeReservation } from './serialize';
+import { checkPartySize } from './service-rules';
+import { actorKindToCancelledBy } from './sources';
+import { assertTransition, holdsCapacity } from './status-machine';
+
+/**
+ * §9 update: reschedule, re-allocation and status changes in one transaction. Whatever
+ * changes the time, service, party or preferred resource — or reopens a cancelled booking —
+ * goes through the same engine check as a create, ignoring the reservation's own hold; if it
+ * fails, 409 and nothing changes.
+ */
+export function parseReservationPatch(body: unknown): ReservationPatch {
+  const parsed = ReservationPatchSchema.safeParse(body);
+  if (!parsed.success) throw zodToAppError(parsed.error, 'The reservation update is invalid.');
+  return parsed.data;
+}
+
+export async function updateReservation(ctx: Ctx, id: string, body: Record<string, unknown>) {
+  const input = parseReservationPatch(body);
+  if (!isUuid(id)) throw notFound('Reservation');
+  await checkReferences(ctx, reservationsCollection, {
+    contact_id: input.contact_id,
+    deal_id: input.deal_id,
+    company_id: input.company_id,
+    preferred_resource_id: input.preferred_resource_id,
+  });
+  const reservationFields = input.custom_fields_by_key
+    ? await loadCustomFields(ctx, 'reservation')
+    : [];
+
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(reservations)
+      .where(and(eq(reservations.organization_id, ctx.organization.id), eq(reservations.id, id)))
+      .for('update');
+    if (!row) throw notFound('Reservation');
+
+    const service =
+      input.service_id && input.service_id !== row.service_id
+        ? await loadService(tx, ctx.organization.id, input.service_id)
+        : await loadService(tx, ctx.organization.id, row.service_id);
+    if (!service)
+      throw fieldError('service_id', 'This service does not exist in your organization.');
+    const start = input.start_datetime ?? row.start_datetime;
+    const partySize = input.party_size ?? row.party_size;
+    const preferred =
+      input.preferred_resource_id !== undefined
+        ? input.preferred_resource_id
+        : row.preferred_resource_id;
+    const from = row.status as ReservationStatus;
+    const to = input.status ?? from;
+    const scheduleChanged =
+      start.getTime() !== row.start_datetime.getTime() ||
+      service.id !== row.service_id ||
+      partySize !== row.party_size ||
+      preferred !== row.preferred_resource_id;
+    if (input.party_size !== undefined || service.id !== row.service_id)
+      checkPartySize(service, partySize);
+    assertTransition(from, to, start, ctx.now);
+    const cancellationSent =
+      input.cancelled_at !== undefined ||
+      input.cancelled_by !== undefined ||
+      input.cancellation_reason !== undefined;
+    if (cancellationSent && to !== 'cancelled') {
+      throw fieldError(
+        'status',
+        'cancelled_at, cancelled_by and cancellation_reason apply only to a cancelled reservation.',
+      );
+    }
+
+    const changes: Partial<Reservation> = {
+      start_datetime: start,
+      end_datetime: new Date(start.getTime() + service.duration_minutes * 60_000),
+      service_id: service.id,
+      party_size: partySize,
+      preferred_resource_id: preferred,
+      status: to,
+    };
+    if (input.contact_id !== undefined) changes.contact_id = input.contact_id;
+    if (input.deal_id !== undefined) changes.deal_id = input.deal_id;
+    if (input.company_id !== undefined) changes.company_id = input.company_id;
+    if (input.notes !== undefined) changes.notes = input.notes;
+    if (input.custom_fields_by_key) {
+      checkCustomFieldValues(reservationFields, input.custom_fields_by_key, {}, false);
+      changes.custom_fields_by_key = mergeCustomFieldValues(
+        row.custom_fields_by_key,
+        input.custom_fields_by_key,
+      );
+    }
+    if (to === 'cancelled') {
+      const entering = from !== 'cancelled';
+      changes.cancelled_at = input.cancelled_at ?? (entering ? ctx.now : row.cancelled_at);
+      changes.cancelled_by =
+        input.cancelled_by ??
+        (entering ? actorKindToCancelledBy(ctx.actor.kind) : row.cancelled_by);
+      if (input.cancellation_reason !== undefined)
+        changes.cancellation_reason = input.cancellation_reason;
+    } else {
+      changes.cancelled_at = null;
+      changes.cancelled_by = null;
+      changes.cancellation_reason = null;
+    }
+
+    const wasHolding = holdsCapacity(from);
+    const willHold = holdsCapacity(to);
+    if (willHold && (scheduleChanged || !wasHolding)) {
+      const allocation = await allocateOrThrow(tx, {
+        service,
+        start: start.getTime(),
+        partySize,
+        preferredResourceId: preferred,
+        now: ctx.now,
+        ignore: wasHolding
+          ? { reservationId: row.id, occurrenceId: row.occurrence_id, seats: row.party_size }
+          : undefined,
+      });
+      if (wasHolding) await releaseAllocation(tx, row);
+      const written = await writeAllocation(tx, {
+        organizationId: ctx.organization.id,
+        reservationId: row.id,
+        service,
+        start: start.getTime(),
+        allocation,
+      });
+      changes.occurrence_id = written.occurrenceId;
+      await written.deferred?.();
+    } else if (wasHolding && !willHold) {
+      await releaseAllocation(tx, row);
+    }
+
+    const [updated] = await tx
+      .update(reservations)
+      .set(changes)
+      .where(eq(reservations.id, row.id))
+      .returning();
+    if (to !== from) {
+      await tx.insert(statusChanges).values({
+        organization_id: ctx.organization.id,
+        reservation_id: row.id,
+        from_status: from,
+        to_status: to,
+        actor_kind: ctx.actor.kind,
+        actor_id: ctx.actor.id,
+      });
+    }
+    return serializeReservation(tx, updated!);
+  });
+}

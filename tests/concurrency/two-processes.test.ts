@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestOrg, type TestOrg } from '../helpers/api';
+import { futureDate, makeService } from '../helpers/catalog';
+import { startApiProcess } from '../helpers/processes';
+
+/**
+ * §8 rule 7 under real contention: two app processes on one PostgreSQL database, ≥ 50
+ * simultaneous bookings for the same start. Only PostgreSQL can be shared by processes;
+ * on the embedded database this file is skipped (CI runs it on PostgreSQL).
+ */
+const onPostgres = !!process.env.DATABASE_URL;
+const REQUESTS = 60;
+
+describe.skipIf(!onPostgres)('no overbooking across two app processes', () => {
+  let servers: Awaited<ReturnType<typeof startApiProcess>>[] = [];
+  let org: TestOrg;
+
+  beforeAll(async () => {
+    org = await createTestOrg('UTC');
+    servers = await Promise.all([startApiProcess(), startApiProcess()]);
+  }, 120_000);
+  afterAll(async () => {
+    await Promise.all(servers.map((s) => s.stop()));
+  });
+
+  async function race(body: (i: number) => Record<string, unknown>) {
+    const responses = await Promise.all(
+      Array.from({ length: REQUESTS }, (_, i) =>
+        fetch(`${servers[i % 2]!.url}/api/reservations`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${org.key}`, 'content-type': 'application/json' },
+          body: JSON.stringify(body(i)),
+        }).then(async (r) => ({ status: r.status, body: await r.json() })),
+      ),
+    );
+    for (const r of responses.filter((x) => x.status !== 201)) {
+      expect(r.status).toBe(409);
+      expect(r.body.error.code).toBe('slot_unavailable');
+    }
+    return responses.filter((r) => r.status === 201).map((r) => r.body);
+  }
+
+  it('a private slot with room for 2 takes exactly 2 of 60 bookings', async () => {
+    const { serviceId } = await makeService(org, { resources: [{ quantity: 2 }] });
+    const start = `${futureDate(20)}T10:00:00.000Z`;
+    const won = await race((i) => ({
+      service_id: serviceId,
+      start_datetime: start,
+      contact: { name: `Guest ${i}` },
+    }));
+    expect(won).toHaveLength(2);
+    const listed = await org.api.get(`/reservations?service_id=${serviceId}&status=confirmed`);
+    expect(listed.body.total).toBe(2);
+    const slots = await org.api.get(
+      `/reservation-available-slots?service_id=${serviceId}&date=${futureDate(20)}`,
+    );
+    expect(slots.body.slots.find((s: any) => s.start_datetime === start)).toBeUndefined();
+  }, 120_000);
+
+  it('a group occurrence with 10 seats takes exactly 10 of 60 bookings', async () => {
+    const { serviceId } = await makeService(org, {
+      service: { capacity: 10 },
+      resources: [{ quantity: 1 }],
+    });
+    const date = futureDate(21);
+    const start = `${date}T10:00:00.000Z`;
+    const won = await race((i) => ({
+      service_id: serviceId,
+      start_datetime: start,
+      contact: { name: `Guest ${i}` },
+    }));
+    expect(won).toHaveLength(10);
+    const slots = await org.api.get(
+      `/reservation-available-slots?service_id=${serviceId}&date=${date}`,
+    );
+    expect(slots.body.slots.find((s: any) => s.start_datetime === start)).toBeUndefined();
+  }, 120_000);
+
+  it('mixed party sizes never exceed the 10 seats', async () => {
+    const { serviceId } = await makeService(org, {
+      service: { capacity: 10, max_party_size: 3 },
+      resources: [{ quantity: 1 }],
+    });
+    const date = futureDate(22);
+    const start = `${date}T10:00:00.000Z`;
+    const won = await race((i) => ({
+      service_id: serviceId,
+      start_datetime: start,
+      party_size: 1 + (i % 3),
+      contact: { name: `Guest ${i}` },
+    }));
+    const seats = won.reduce((n, r) => n + r.party_size, 0);
+    expect(seats).toBeLessThanOrEqual(10);
+    expect(seats).toBeGreaterThanOrEqual(8);
+    const slots = await org.api.get(
+      `/reservation-available-slots?service_id=${serviceId}&date=${date}&party_size=1`,
+    );
+    const slot = slots.body.slots.find((s: any) => s.start_datetime === start);
+    expect(slot?.remaining_capacity ?? 0).toBe(10 - seats);
+  }, 120_000);
+});
