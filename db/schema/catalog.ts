@@ -190,7 +190,8 @@ export const resourceExceptions = pgTable(
       'exceptions_times',
       sql.raw(
         `(start_time is null and end_time is null and kind = 'blocked') or ` +
-          `(start_time ~ ${TIME_OF_DAY} and end_time ~ ${TIME_OF_DAY} and start_time < end_time)`,
+          `(start_time is not null and end_time is not null and start_time ~ ${TIME_OF_DAY} ` +
+          `and end_time ~ ${TIME_OF_DAY} and start_time < end_time)`,
       ),
     ),
   ],

@@ -34,7 +34,7 @@ export const accountRoutes: Route[] = [
     access: 'admin',
     tag: 'Staff',
     summary: 'List staff users',
-    handle: async (ctx) => ({ body: await listUsers(ctx) }),
+    handle: async (ctx, { query }) => ({ body: await listUsers(ctx, query) }),
   },
   {
     method: 'POST',
@@ -66,7 +66,7 @@ export const accountRoutes: Route[] = [
     access: 'admin',
     tag: 'API keys',
     summary: 'List active API keys (never the keys themselves)',
-    handle: async (ctx) => ({ body: await listApiKeys(ctx) }),
+    handle: async (ctx, { query }) => ({ body: await listApiKeys(ctx, query) }),
   },
   {
     method: 'POST',

@@ -1,16 +1,15 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
-import { z } from 'zod';
+import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import { apiKeys, type ApiKey } from '@/db/schema';
 import type { Db } from '@/db/types';
 import type { Ctx } from '@/lib/http/context';
 import { notFound } from '@/lib/http/errors';
-import { isUuid } from '@/lib/http/query';
-import { nameSchema } from '@/lib/validation/fields';
+import { isUuid, parseListQuery } from '@/lib/http/query';
+import { ApiKeyCreateSchema } from './schemas';
 import { generateApiKey } from './api-key-token';
 
 /** §1: API keys are created and revoked by admins, shown once, stored only as a hash. */
 
-export const ApiKeyCreateSchema = z.strictObject({ name: nameSchema(100).optional() });
+export { ApiKeyCreateSchema } from './schemas';
 
 export const serializeApiKey = (k: ApiKey) => ({
   id: k.id,
@@ -42,13 +41,20 @@ export async function insertApiKey(
   return { ...serializeApiKey(row!), key };
 }
 
-export async function listApiKeys(ctx: Ctx) {
-  const rows = await ctx.db
-    .select()
-    .from(apiKeys)
-    .where(and(eq(apiKeys.organization_id, ctx.organization.id), isNull(apiKeys.revoked_at)))
-    .orderBy(desc(apiKeys.created_at));
-  return { total: rows.length, limit: rows.length, skip: 0, data: rows.map(serializeApiKey) };
+export async function listApiKeys(ctx: Ctx, query: Record<string, unknown>) {
+  const { limit, skip } = parseListQuery(query, { filters: {}, sortable: [] });
+  const where = and(eq(apiKeys.organization_id, ctx.organization.id), isNull(apiKeys.revoked_at));
+  const [totals, rows] = await Promise.all([
+    ctx.db.select({ total: count() }).from(apiKeys).where(where),
+    ctx.db
+      .select()
+      .from(apiKeys)
+      .where(where)
+      .orderBy(desc(apiKeys.created_at), desc(apiKeys.id))
+      .limit(limit)
+      .offset(skip),
+  ]);
+  return { total: Number(totals[0]?.total ?? 0), limit, skip, data: rows.map(serializeApiKey) };
 }
 
 export async function createApiKey(ctx: Ctx, body: unknown) {

@@ -34,11 +34,23 @@ async function callerFromApiKey(db: Db, token: string): Promise<Caller | null> {
     .where(and(eq(apiKeys.key_hash, hashToken(token)), isNull(apiKeys.revoked_at)))
     .limit(1);
   if (!row) return null;
+  touchLastUsed(db, row.key.id, row.key.last_used_at);
   return {
     organization: row.organization,
     actor: { kind: 'api_key', role: 'admin', id: row.key.id },
     via: 'bearer',
   };
+}
+
+/** Records when a key was last used, at most once an hour and off the request's path. */
+function touchLastUsed(db: Db, id: string, lastUsed: Date | null) {
+  const now = Date.now();
+  if (lastUsed && now - lastUsed.getTime() < 3_600_000) return;
+  void db
+    .update(apiKeys)
+    .set({ last_used_at: new Date(now) })
+    .where(eq(apiKeys.id, id))
+    .catch(() => undefined);
 }
 
 async function callerFromSession(db: Db, req: Request): Promise<Caller | null> {

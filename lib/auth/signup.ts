@@ -1,21 +1,11 @@
-import { z } from 'zod';
 import type { Db } from '@/db/types';
 import { mapDatabaseError } from '@/lib/http/db-errors';
 import { createOrganization, serializeOrganization } from '@/lib/organizations/create-organization';
-import { emailSchema, nameSchema, timezoneSchema } from '@/lib/validation/fields';
 import { getAuth } from './better-auth';
 import { userConstraintErrors } from './user-admin';
-import { passwordSchema } from './users';
+import { SignUpSchema } from './schemas';
 
-/** The sign-up page's input: a new organization and its first admin (§1). */
-export const SignUpSchema = z.strictObject({
-  organization_name: nameSchema(),
-  timezone: timezoneSchema,
-  name: nameSchema(),
-  email: emailSchema,
-  password: passwordSchema,
-});
-export type SignUp = z.infer<typeof SignUpSchema>;
+export { SignUpSchema, type SignUp } from './schemas';
 
 /** Creates the organization and admin, then signs the admin in (returns Better Auth's cookies). */
 export async function signUp(db: Db, body: unknown, headers: Headers) {

@@ -3,7 +3,7 @@ import { users } from '@/db/schema';
 import type { Ctx } from '@/lib/http/context';
 import { mapDatabaseError } from '@/lib/http/db-errors';
 import { conflict, forbidden, notFound } from '@/lib/http/errors';
-import { isUuid } from '@/lib/http/query';
+import { isUuid, parseListQuery } from '@/lib/http/query';
 import { insertUser, serializeUser, UserCreateSchema, UserPatchSchema } from './users';
 
 /** Admins manage the staff accounts of their organization. */
@@ -15,13 +15,20 @@ export const emailTaken = () =>
 
 export const userConstraintErrors = { users_email_key: emailTaken };
 
-export async function listUsers(ctx: Ctx) {
+export async function listUsers(ctx: Ctx, query: Record<string, unknown>) {
+  const { limit, skip } = parseListQuery(query, { filters: {}, sortable: [] });
   const where = eq(users.organizationId, ctx.organization.id);
-  const [{ total }] = (await ctx.db.select({ total: count() }).from(users).where(where)) as [
-    { total: number },
-  ];
-  const rows = await ctx.db.select().from(users).where(where).orderBy(asc(users.name)).limit(500);
-  return { total: Number(total), limit: rows.length, skip: 0, data: rows.map(serializeUser) };
+  const [totals, rows] = await Promise.all([
+    ctx.db.select({ total: count() }).from(users).where(where),
+    ctx.db
+      .select()
+      .from(users)
+      .where(where)
+      .orderBy(asc(users.name), asc(users.id))
+      .limit(limit)
+      .offset(skip),
+  ]);
+  return { total: Number(totals[0]?.total ?? 0), limit, skip, data: rows.map(serializeUser) };
 }
 
 export async function createUser(ctx: Ctx, body: unknown) {

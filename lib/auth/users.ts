@@ -1,23 +1,9 @@
 import { hashPassword } from 'better-auth/crypto';
-import { z } from 'zod';
 import { accounts, users } from '@/db/schema';
 import type { Db } from '@/db/types';
 import type { Role } from '@/lib/http/context';
-import { emailSchema, nameSchema } from '@/lib/validation/fields';
 
-export const passwordSchema = z.string().min(8, 'At least 8 characters.').max(128);
-
-export const UserCreateSchema = z.strictObject({
-  name: nameSchema(),
-  email: emailSchema,
-  password: passwordSchema,
-  role: z.enum(['admin', 'staff']).optional(),
-});
-export type UserCreate = z.infer<typeof UserCreateSchema>;
-
-export const UserPatchSchema = z
-  .strictObject({ name: nameSchema(), role: z.enum(['admin', 'staff']) })
-  .partial();
+export { passwordSchema, UserCreateSchema, UserPatchSchema, type UserCreate } from './schemas';
 
 /**
  * Creates a staff user with a password credential in the caller's transaction, in the

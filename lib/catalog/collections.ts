@@ -172,6 +172,8 @@ export const exceptionsCollection = defineCollection({
   defaultSort: [{ field: 'date', direction: 1 }],
   references: { resource_id: resourceRef },
   writeAccess: 'admin',
+  // §7: end_date defaults to date; storing it makes the one-day default visible to readers.
+  prepareCreate: (_ctx, values) => ({ ...values, end_date: values.end_date ?? values.date }),
   constraintErrors: {
     exceptions_range: () => fieldError('end_date', 'end_date must not be before date.'),
     exceptions_times: () =>

@@ -40,7 +40,10 @@ export interface CollectionDef {
   /** A search that is not a plain ILIKE over own columns (e.g. across a join). */
   searchSql?: (ctx: Ctx, text: string) => SQL | undefined;
   /** Query parameters that are not column filters (e.g. reservations' `date`), turned into SQL. */
-  extraParams?: { names: readonly string[]; toSql: (ctx: Ctx, values: Record<string, unknown>) => SQL[] };
+  extraParams?: {
+    names: readonly string[];
+    toSql: (ctx: Ctx, values: Record<string, unknown>) => SQL[];
+  };
   /** Body fields holding ids of other records (§0: another organization's id → 400). */
   references?: Record<string, Reference>;
   /** Who may write; everyone signed in may read. */

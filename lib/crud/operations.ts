@@ -47,8 +47,12 @@ export async function listRecords(
     ...(def.extraParams ? def.extraParams.toSql(ctx, list.extra) : []),
     ...extraWhere,
   );
-  const sort = list.sort.length ? list.sort : (def.defaultSort ?? [{ field: 'created_at', direction: 1 }]);
-  const [{ total }] = (await ctx.db.select({ total: count() }).from(def.table).where(where)) as [{ total: number }];
+  const sort = list.sort.length
+    ? list.sort
+    : (def.defaultSort ?? [{ field: 'created_at', direction: 1 }]);
+  const [{ total }] = (await ctx.db.select({ total: count() }).from(def.table).where(where)) as [
+    { total: number },
+  ];
   const rows = (await ctx.db
     .select()
     .from(def.table)
@@ -56,7 +60,9 @@ export async function listRecords(
     .orderBy(...sortToSql(columns, sort), asc(def.table.id))
     .limit(list.limit)
     .offset(list.skip)) as Row[];
-  const data = def.serializeMany ? await def.serializeMany(ctx, rows) : rows.map((r) => serializeRow(def, r));
+  const data = def.serializeMany
+    ? await def.serializeMany(ctx, rows)
+    : rows.map((r) => serializeRow(def, r));
   return { total: Number(total), limit: list.limit, skip: list.skip, data };
 }
 
@@ -87,23 +93,20 @@ export async function checkReferences(
   def: CollectionDef,
   values: Record<string, unknown>,
 ) {
-  const issues: ErrorDetail[] = [];
-  for (const [field, ref] of Object.entries(def.references ?? {})) {
-    const value = values[field];
-    if (value === undefined || value === null) continue;
-    const [found] = await ctx.db
-      .select({ id: ref.table.id })
-      .from(ref.table)
-      .where(
-        and(eq(ref.table.organization_id, ctx.organization.id), eq(ref.table.id, value as string)),
-      )
-      .limit(1);
-    if (!found)
-      issues.push({
-        path: field,
-        message: `${ref.label} ${String(value)} does not exist in your organization.`,
-      });
-  }
+  const checks = Object.entries(def.references ?? {})
+    .filter(([field]) => values[field] !== undefined && values[field] !== null)
+    .map(async ([field, ref]): Promise<ErrorDetail | null> => {
+      const value = values[field] as string;
+      const [found] = await ctx.db
+        .select({ id: ref.table.id })
+        .from(ref.table)
+        .where(and(eq(ref.table.organization_id, ctx.organization.id), eq(ref.table.id, value)))
+        .limit(1);
+      return found
+        ? null
+        : { path: field, message: `${ref.label} ${value} does not exist in your organization.` };
+    });
+  const issues = (await Promise.all(checks)).filter((i): i is ErrorDetail => i !== null);
   if (issues.length)
     throw validationError('The request refers to records that do not exist.', issues);
 }

@@ -88,11 +88,13 @@ export function checkCustomFieldValues(
   const byKey = new Map(definitions.map((d) => [d.key, d]));
   const issues: ErrorDetail[] = [];
   for (const [key, value] of Object.entries(values ?? {})) {
+    // Clearing a value is always allowed, even for a field since removed or deactivated.
+    if (value === null) continue;
     const field = byKey.get(key);
     const path = `${pathPrefix}.${key}`;
     if (!field) issues.push({ path, message: `Unknown custom field ${key}.` });
     else if (!field.is_active) issues.push({ path, message: `Custom field ${key} is inactive.` });
-    else if (value !== null) {
+    else {
       const problem = customFieldValueProblem(field, value);
       if (problem) issues.push({ path, message: problem });
     }

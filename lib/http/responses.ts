@@ -12,10 +12,17 @@ export function json(body: unknown, status = 200, headers: Record<string, string
 
 /** Turns a zod failure into the §0 `validation_error` with `{path, message}` details. */
 export function zodToAppError(error: ZodError, message = 'The request is invalid.'): AppError {
-  const details = error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.'),
-    message: issue.message,
-  }));
+  const details = error.issues.flatMap((issue) => {
+    const path = issue.path.map(String);
+    // An unknown field is reported at its own path, one detail per field.
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({
+        path: [...path, key].join('.'),
+        message: `Unknown field ${key}.`,
+      }));
+    }
+    return [{ path: path.join('.'), message: issue.message }];
+  });
   return new AppError('validation_error', 400, message, details);
 }
 

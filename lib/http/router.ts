@@ -50,9 +50,14 @@ export function createRouter(routes: Route[]) {
         continue;
       }
       const params: Record<string, string> = {};
-      c.names.forEach((name, i) => {
-        params[name] = decodeURIComponent(m[i + 1]!);
-      });
+      for (const [i, name] of c.names.entries()) {
+        try {
+          params[name] = decodeURIComponent(m[i + 1]!);
+        } catch {
+          // A malformed escape cannot name any record.
+          return { compiled: null, allowed: [] };
+        }
+      }
       return { compiled: c, params };
     }
     allowed = [...new Set(allowed)];

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { organizations, type Organization } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { insertApiKey } from '@/lib/auth/api-keys';
+import { pgErrorInfo } from '@/lib/http/db-errors';
 import { insertUser, passwordSchema } from '@/lib/auth/users';
 import { emailSchema, nameSchema, timezoneSchema } from '@/lib/validation/fields';
 
@@ -46,6 +47,17 @@ async function uniqueSlug(db: Db, name: string): Promise<string> {
  * Used by the sign-up page, the CLI and the demo seed.
  */
 export async function createOrganization(db: Db, input: OrganizationCreate) {
+  // Two sign-ups with one name may pick the same free slug at once: the loser retries.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await insertOrganization(db, input);
+    } catch (error) {
+      if (attempt >= 5 || pgErrorInfo(error)?.constraint !== 'organizations_slug_key') throw error;
+    }
+  }
+}
+
+async function insertOrganization(db: Db, input: OrganizationCreate) {
   return db.transaction(async (tx) => {
     const [organization] = await tx
       .insert(organizations)

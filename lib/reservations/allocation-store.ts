@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import {
   allocations,
   occurrences,
   reservations,
   resources,
+  serviceResources,
   type Reservation,
   type Service,
 } from '@/db/schema';
@@ -18,15 +19,19 @@ import { toRules } from './service-rules';
  * SELECT … FOR UPDATE before it re-reads occupancy, so two processes can never both see a unit
  * free. The exclusion constraint on allocations is the last line behind that.
  */
-export async function lockResources(tx: Db, resourceIds: string[]): Promise<void> {
-  const ids = [...new Set(resourceIds)].sort();
-  if (!ids.length) return;
+export async function lockServiceResources(tx: Db, service: Service): Promise<void> {
   await tx
     .select({ id: resources.id })
     .from(resources)
-    .where(inArray(resources.id, ids))
+    .innerJoin(serviceResources, eq(serviceResources.resource_id, resources.id))
+    .where(
+      and(
+        eq(serviceResources.organization_id, service.organization_id),
+        eq(serviceResources.service_id, service.id),
+      ),
+    )
     .orderBy(asc(resources.id))
-    .for('update');
+    .for('update', { of: resources });
 }
 
 const rangeText = (start: number, end: number) =>
@@ -60,34 +65,30 @@ export async function writeAllocation(
       end_datetime: new Date(start + service.duration_minutes * 60_000),
       seat_limit: allocation.seat_limit ?? service.capacity,
     });
-    await tx
-      .insert(allocations)
-      .values(
-        allocation.units.map((u) => ({
-          organization_id: args.organizationId,
-          resource_id: u.resource_id,
-          unit: u.unit,
-          occupied: range,
-          occurrence_id: occurrenceId,
-        })),
-      );
+    await tx.insert(allocations).values(
+      allocation.units.map((u) => ({
+        organization_id: args.organizationId,
+        resource_id: u.resource_id,
+        unit: u.unit,
+        occupied: range,
+        occurrence_id: occurrenceId,
+      })),
+    );
     return { occurrenceId, deferred: null };
   }
   // A private reservation owns its rows, which reference it: insert them after it.
   return {
     occurrenceId: null,
     deferred: async () => {
-      await tx
-        .insert(allocations)
-        .values(
-          allocation.units.map((u) => ({
-            organization_id: args.organizationId,
-            resource_id: u.resource_id,
-            unit: u.unit,
-            occupied: range,
-            reservation_id: args.reservationId,
-          })),
-        );
+      await tx.insert(allocations).values(
+        allocation.units.map((u) => ({
+          organization_id: args.organizationId,
+          resource_id: u.resource_id,
+          unit: u.unit,
+          occupied: range,
+          reservation_id: args.reservationId,
+        })),
+      );
     },
   };
 }

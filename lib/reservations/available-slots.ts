@@ -2,7 +2,7 @@ import type { Ctx } from '@/lib/http/context';
 import { fieldError, validationError } from '@/lib/http/errors';
 import { zodToAppError } from '@/lib/http/responses';
 import { addDays, findAvailableSlots, loadRange, type Slot } from '@/lib/slots';
-import { loadExceptions, loadOccupancy, loadService, loadServiceSchedule } from './load-schedule';
+import { loadRangeData, loadService, loadServiceSchedule } from './load-schedule';
 import { MAX_SLOT_RANGE_DAYS, SlotQuerySchema, type SlotQuery } from './schemas';
 import { checkPartySize, toRules } from './service-rules';
 
@@ -62,12 +62,7 @@ export async function computeSlots(
     timezone,
     resourceTimezones: schedule.resources.map((r) => r.timezone),
   });
-  await loadExceptions(ctx.db, schedule, range);
-  const occupancy = await loadOccupancy(
-    ctx.db,
-    schedule.resources.map((r) => r.id),
-    range.occupancy,
-  );
+  const occupancy = await loadRangeData(ctx.db, schedule, range);
   const slots = findAvailableSlots({
     service: rules,
     links: schedule.links,

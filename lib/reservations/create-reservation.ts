@@ -68,23 +68,21 @@ export async function createReservation(
   opts: CreateOptions = {},
 ): Promise<StoredResponse> {
   const input = parseReservationCreate(body);
-  const service = await loadService(ctx.db, ctx.organization.id, input.service_id);
+  const [service, definitions] = await Promise.all([
+    loadService(ctx.db, ctx.organization.id, input.service_id),
+    loadCustomFields(ctx, 'reservation'),
+    checkReferences(ctx, reservationsCollection, {
+      contact_id: input.contact_id,
+      deal_id: input.deal_id,
+      company_id: input.company_id,
+      preferred_resource_id: input.preferred_resource_id,
+    }),
+  ]);
   if (!service) throw fieldError('service_id', 'This service does not exist in your organization.');
   const partySize = input.party_size ?? service.min_party_size;
   checkPartySize(service, partySize);
-  await checkReferences(ctx, reservationsCollection, {
-    contact_id: input.contact_id,
-    deal_id: input.deal_id,
-    company_id: input.company_id,
-    preferred_resource_id: input.preferred_resource_id,
-  });
   const customValues = withoutNulls(input.custom_fields_by_key ?? {});
-  checkCustomFieldValues(
-    await loadCustomFields(ctx, 'reservation'),
-    customValues,
-    customValues,
-    true,
-  );
+  checkCustomFieldValues(definitions, customValues, customValues, true);
   const status = input.status ?? (service.requires_confirmation ? 'pending' : 'confirmed');
   const start = input.start_datetime.getTime();
 
@@ -98,14 +96,16 @@ export async function createReservation(
       now: ctx.now,
     },
     async (tx) => {
-      const contactId = await resolveContact(tx, ctx, input);
-      const allocation = await allocateOrThrow(tx, {
-        service,
-        start,
-        partySize,
-        preferredResourceId: input.preferred_resource_id ?? null,
-        now: ctx.now,
-      });
+      const [contactId, allocation] = await Promise.all([
+        resolveContact(tx, ctx, input),
+        allocateOrThrow(tx, {
+          service,
+          start,
+          partySize,
+          preferredResourceId: input.preferred_resource_id ?? null,
+          now: ctx.now,
+        }),
+      ]);
       const id = randomUUID();
       const { occurrenceId, deferred } = await writeAllocation(tx, {
         organizationId: ctx.organization.id,

@@ -2,8 +2,8 @@ import type { Service } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { AppError } from '@/lib/http/errors';
 import { checkCandidate, loadRangeForCandidate, type Allocation } from '@/lib/slots';
-import { lockResources } from './allocation-store';
-import { loadExceptions, loadOccupancy, loadServiceSchedule } from './load-schedule';
+import { lockServiceResources } from './allocation-store';
+import { loadRangeData, loadServiceSchedule } from './load-schedule';
 import { toRules } from './service-rules';
 
 export interface CandidateRequest {
@@ -22,23 +22,18 @@ export interface CandidateRequest {
  * `slot_unavailable` with the engine's reasons (§18) when the start cannot be booked.
  */
 export async function allocateOrThrow(tx: Db, req: CandidateRequest): Promise<Allocation> {
-  const schedule = await loadServiceSchedule(tx, req.service);
-  await lockResources(
-    tx,
-    schedule.resources.map((r) => r.id),
-  );
+  // The lock and the schedule read go out together; occupancy is read only once the locks are held.
+  const [schedule] = await Promise.all([
+    loadServiceSchedule(tx, req.service),
+    lockServiceResources(tx, req.service),
+  ]);
   const rules = toRules(req.service);
   const range = loadRangeForCandidate({
     service: rules,
     start: req.start,
     resourceTimezones: schedule.resources.map((r) => r.timezone),
   });
-  await loadExceptions(tx, schedule, range);
-  const occupancy = await loadOccupancy(
-    tx,
-    schedule.resources.map((r) => r.id),
-    range.occupancy,
-  );
+  const occupancy = await loadRangeData(tx, schedule, range);
   const result = checkCandidate({
     service: rules,
     links: schedule.links,

@@ -1,5 +1,13 @@
 import { and, eq, exists, gte, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
-import { allocations, contacts, reservations, type Reservation } from '@/db/schema';
+import {
+  allocations,
+  companies,
+  contacts,
+  deals,
+  reservations,
+  resources,
+  type Reservation,
+} from '@/db/schema';
 import { defineCollection } from '@/lib/crud/collection';
 import { findRecord, listRecords } from '@/lib/crud/operations';
 import type { Ctx } from '@/lib/http/context';
@@ -26,7 +34,10 @@ function extraConditions(ctx: Ctx, values: Record<string, unknown>): SQL[] {
   if (values.resource_id !== undefined) {
     if (typeof values.resource_id !== 'string' || !isUuid(values.resource_id))
       throw fieldError('resource_id', 'Expected a UUID.');
+    // A cancelled member of a group occurrence holds nothing (§8 rule 6), even though the
+    // occurrence's allocation rows remain for the other members.
     conditions.push(
+      sql`${reservations.status} <> 'cancelled'`,
       exists(
         ctx.db
           .select({ one: sql`1` })
@@ -90,6 +101,12 @@ export const reservationsCollection = defineCollection({
       ),
     ),
   extraParams: { names: ['date', 'resource_id'], toSql: extraConditions },
+  references: {
+    contact_id: { table: contacts, label: 'Contact' },
+    deal_id: { table: deals, label: 'Deal' },
+    company_id: { table: companies, label: 'Company' },
+    preferred_resource_id: { table: resources, label: 'Resource' },
+  },
   writeAccess: 'member',
   serializeMany: (ctx, rows) => serializeReservations(ctx.db, rows as unknown as Reservation[]),
 });

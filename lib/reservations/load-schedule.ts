@@ -45,25 +45,35 @@ export async function loadService(
   return row ?? null;
 }
 
-/** Links and linked resources with their weekly hours; exceptions are added by `loadExceptions`. */
+/**
+ * The service with its links and linked resources (with weekly hours) in one round trip:
+ * two queries issued together. Exceptions are added by `loadRangeData`.
+ */
 export async function loadServiceSchedule(db: Db, service: Service): Promise<ServiceSchedule> {
-  const linkRows = await db
-    .select({ link: serviceResources, resource: resources })
-    .from(serviceResources)
-    .innerJoin(resources, eq(resources.id, serviceResources.resource_id))
-    .where(
-      and(
-        eq(serviceResources.organization_id, service.organization_id),
-        eq(serviceResources.service_id, service.id),
-      ),
-    );
-  const ids = linkRows.map((r) => r.resource.id);
-  const hours = ids.length
-    ? await db
-        .select()
-        .from(resourceAvailability)
-        .where(inArray(resourceAvailability.resource_id, ids))
-    : [];
+  const linkOf = and(
+    eq(serviceResources.organization_id, service.organization_id),
+    eq(serviceResources.service_id, service.id),
+  );
+  const [linkRows, hours] = await Promise.all([
+    db
+      .select({ link: serviceResources, resource: resources })
+      .from(serviceResources)
+      .innerJoin(resources, eq(resources.id, serviceResources.resource_id))
+      .where(linkOf),
+    db
+      .select({
+        resource_id: resourceAvailability.resource_id,
+        day_of_week: resourceAvailability.day_of_week,
+        start_time: resourceAvailability.start_time,
+        end_time: resourceAvailability.end_time,
+      })
+      .from(resourceAvailability)
+      .innerJoin(
+        serviceResources,
+        eq(serviceResources.resource_id, resourceAvailability.resource_id),
+      )
+      .where(linkOf),
+  ]);
   return {
     service,
     links: linkRows.map(({ link }) => ({
@@ -88,6 +98,20 @@ export async function loadServiceSchedule(db: Db, service: Service): Promise<Ser
       exceptions: [],
     })),
   };
+}
+
+/** What the engine asked for (exceptions and occupancy of the range), read together. */
+export async function loadRangeData(
+  db: Db,
+  schedule: ServiceSchedule,
+  range: LoadRange,
+): Promise<OccupancyEntry[]> {
+  const ids = schedule.resources.map((r) => r.id);
+  const [, occupancy] = await Promise.all([
+    loadExceptions(db, schedule, range),
+    loadOccupancy(db, ids, range.occupancy),
+  ]);
+  return occupancy;
 }
 
 /** Adds the exceptions that touch the local dates the engine asked for, per resource timezone. */

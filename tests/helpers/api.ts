@@ -104,7 +104,9 @@ export async function signIn(email: string, password: string): Promise<string> {
 }
 
 /** A fresh organization with only an API key (no admin: skips password hashing, so it is fast). */
-export async function createKeyOrg(timezone = 'Europe/Paris'): Promise<Pick<TestOrg, 'id' | 'key' | 'api'>> {
+export async function createKeyOrg(
+  timezone = 'Europe/Paris',
+): Promise<Pick<TestOrg, 'id' | 'key' | 'api'>> {
   const db = await getDb();
   const { organization, apiKey } = await createOrganization(db, {
     name: `Key Org ${randomUUID().slice(0, 8)}`,
@@ -119,8 +121,10 @@ export function sessionClient(cookie: string, origin: string | null = BASE) {
   const headers = origin ? { origin } : undefined;
   return {
     get: <T = any>(path: string) => call<T>('GET', path, { cookie }),
-    post: <T = any>(path: string, body?: unknown) => call<T>('POST', path, { cookie, body, headers }),
-    patch: <T = any>(path: string, body?: unknown) => call<T>('PATCH', path, { cookie, body, headers }),
+    post: <T = any>(path: string, body?: unknown) =>
+      call<T>('POST', path, { cookie, body, headers }),
+    patch: <T = any>(path: string, body?: unknown) =>
+      call<T>('PATCH', path, { cookie, body, headers }),
     delete: <T = any>(path: string) => call<T>('DELETE', path, { cookie, headers }),
   };
 }

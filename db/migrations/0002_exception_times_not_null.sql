@@ -1,0 +1,2 @@
+ALTER TABLE "reservation_resource_exceptions" DROP CONSTRAINT "exceptions_times";--> statement-breakpoint
+ALTER TABLE "reservation_resource_exceptions" ADD CONSTRAINT "exceptions_times" CHECK ((start_time is null and end_time is null and kind = 'blocked') or (start_time is not null and end_time is not null and start_time ~ '^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$' and end_time ~ '^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$' and start_time < end_time));
