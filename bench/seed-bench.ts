@@ -93,10 +93,11 @@ export async function seedBenchOrg(db: Db, reservationCount: number, now: Date):
   // two years centred on now; each belongs to the service whose pool holds its resource.
   const firstDay = Math.floor(now.getTime() / DAY) * DAY - 365 * DAY;
   const cells = 730 * RESOURCES * 12;
-  const stride = Math.max(1, Math.floor(cells / reservationCount));
+  // Sundays are closed, so only 6 of every 7 days take bookings.
+  const stride = Math.max(1, Math.floor((cells * 6) / 7 / reservationCount));
   const reservationRows: (typeof reservations.$inferInsert)[] = [];
   const allocationRows: (typeof allocations.$inferInsert)[] = [];
-  for (let n = 0; n < reservationCount; n++) {
+  for (let n = 0; reservationRows.length < reservationCount; n++) {
     const cell = (n * stride + (n % 7)) % cells;
     const day = Math.floor(cell / (RESOURCES * 12));
     const resourceIndex = Math.floor(cell / 12) % RESOURCES;

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { eq, like } from 'drizzle-orm';
 import { z } from 'zod';
 import { organizations, type Organization } from '@/db/schema';
@@ -47,24 +48,27 @@ async function uniqueSlug(db: Db, name: string): Promise<string> {
  * Used by the sign-up page, the CLI and the demo seed.
  */
 export async function createOrganization(db: Db, input: OrganizationCreate) {
-  // Two sign-ups with one name may pick the same free slug at once: the loser retries.
+  // Two sign-ups with one name may pick the same free slug at once: the loser retries
+  // with a random suffix, which cannot collide again in practice.
   for (let attempt = 1; ; attempt++) {
     try {
-      return await insertOrganization(db, input);
+      return await insertOrganization(db, input, attempt > 1);
     } catch (error) {
       if (attempt >= 5 || pgErrorInfo(error)?.constraint !== 'organizations_slug_key') throw error;
     }
   }
 }
 
-async function insertOrganization(db: Db, input: OrganizationCreate) {
+async function insertOrganization(db: Db, input: OrganizationCreate, randomSuffix: boolean) {
   return db.transaction(async (tx) => {
     const [organization] = await tx
       .insert(organizations)
       .values({
         name: input.name,
         timezone: input.timezone,
-        slug: await uniqueSlug(tx, input.name),
+        slug: randomSuffix
+          ? `${slugify(input.name)}-${randomBytes(3).toString('hex')}`
+          : await uniqueSlug(tx, input.name),
       })
       .returning();
     const org = organization as Organization;

@@ -42,11 +42,13 @@ export async function computeSlots(
   ctx: Pick<Ctx, 'db' | 'organization' | 'now'>,
   q: SlotQuery,
 ): Promise<{ response: SlotsResponse; slots: Slot[] }> {
-  const service = await loadService(ctx.db, ctx.organization.id, q.service_id);
+  const [service, schedule] = await Promise.all([
+    loadService(ctx.db, ctx.organization.id, q.service_id),
+    loadServiceSchedule(ctx.db, { organization_id: ctx.organization.id, id: q.service_id }),
+  ]);
   if (!service) throw fieldError('service_id', 'This service does not exist in your organization.');
   const partySize = q.party_size ?? service.min_party_size;
   checkPartySize(service, partySize);
-  const schedule = await loadServiceSchedule(ctx.db, service);
   if (q.resource_id && !schedule.resources.some((r) => r.id === q.resource_id)) {
     throw validationError('The resource is not linked to this service.', [
       { path: 'resource_id', message: 'Not linked to the service.' },

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { allSettled } from '@/db/settle';
 import { and, eq, sql } from 'drizzle-orm';
 import { contacts, reservations, statusChanges, type Reservation } from '@/db/schema';
 import type { Db } from '@/db/types';
@@ -68,7 +69,7 @@ export async function createReservation(
   opts: CreateOptions = {},
 ): Promise<StoredResponse> {
   const input = parseReservationCreate(body);
-  const [service, definitions] = await Promise.all([
+  const [service, definitions] = await allSettled([
     loadService(ctx.db, ctx.organization.id, input.service_id),
     loadCustomFields(ctx, 'reservation'),
     checkReferences(ctx, reservationsCollection, {
@@ -96,7 +97,7 @@ export async function createReservation(
       now: ctx.now,
     },
     async (tx) => {
-      const [contactId, allocation] = await Promise.all([
+      const [contactId, allocation] = await allSettled([
         resolveContact(tx, ctx, input),
         allocateOrThrow(tx, {
           service,

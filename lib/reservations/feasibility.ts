@@ -1,4 +1,5 @@
 import type { Service } from '@/db/schema';
+import { allSettled } from '@/db/settle';
 import type { Db } from '@/db/types';
 import { AppError } from '@/lib/http/errors';
 import { checkCandidate, loadRangeForCandidate, type Allocation } from '@/lib/slots';
@@ -23,7 +24,7 @@ export interface CandidateRequest {
  */
 export async function allocateOrThrow(tx: Db, req: CandidateRequest): Promise<Allocation> {
   // The lock and the schedule read go out together; occupancy is read only once the locks are held.
-  const [schedule] = await Promise.all([
+  const [schedule] = await allSettled([
     loadServiceSchedule(tx, req.service),
     lockServiceResources(tx, req.service),
   ]);

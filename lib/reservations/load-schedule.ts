@@ -1,4 +1,5 @@
 import { and, eq, gte, inArray, lte, or, sql, isNull } from 'drizzle-orm';
+import { allSettled } from '@/db/settle';
 import {
   allocations,
   occurrences,
@@ -27,7 +28,6 @@ import type {
  */
 
 export interface ServiceSchedule {
-  service: Service;
   links: ServiceLink[];
   resources: ResourceSchedule[];
 }
@@ -46,15 +46,19 @@ export async function loadService(
 }
 
 /**
- * The service with its links and linked resources (with weekly hours) in one round trip:
- * two queries issued together. Exceptions are added by `loadRangeData`.
+ * A service's links and linked resources with their weekly hours: two queries issued
+ * together, needing only the service's id (so callers can load the service beside them).
+ * Exceptions are added by `loadRangeData`.
  */
-export async function loadServiceSchedule(db: Db, service: Service): Promise<ServiceSchedule> {
+export async function loadServiceSchedule(
+  db: Db,
+  service: { organization_id: string; id: string },
+): Promise<ServiceSchedule> {
   const linkOf = and(
     eq(serviceResources.organization_id, service.organization_id),
     eq(serviceResources.service_id, service.id),
   );
-  const [linkRows, hours] = await Promise.all([
+  const [linkRows, hours] = await allSettled([
     db
       .select({ link: serviceResources, resource: resources })
       .from(serviceResources)
@@ -75,7 +79,6 @@ export async function loadServiceSchedule(db: Db, service: Service): Promise<Ser
       .where(linkOf),
   ]);
   return {
-    service,
     links: linkRows.map(({ link }) => ({
       resource_id: link.resource_id,
       is_required: link.is_required,
@@ -107,7 +110,7 @@ export async function loadRangeData(
   range: LoadRange,
 ): Promise<OccupancyEntry[]> {
   const ids = schedule.resources.map((r) => r.id);
-  const [, occupancy] = await Promise.all([
+  const [, occupancy] = await allSettled([
     loadExceptions(db, schedule, range),
     loadOccupancy(db, ids, range.occupancy),
   ]);
@@ -185,8 +188,9 @@ export async function loadOccupancy(
         sql`coalesce(${reservations.start_datetime}, ${occurrences.start_datetime})`,
       ),
       seat_limit: occurrences.seat_limit,
-      seats_taken: sql<number>`(select coalesce(sum(m.party_size), 0)::int from reservations m
-        where m.occurrence_id = ${allocations.occurrence_id} and m.status <> 'cancelled')`,
+      seats_taken: sql<number>`case when ${allocations.occurrence_id} is null then null else
+        (select coalesce(sum(m.party_size), 0)::int from reservations m
+         where m.occurrence_id = ${allocations.occurrence_id} and m.status <> 'cancelled') end`,
     })
     .from(allocations)
     .leftJoin(reservations, eq(reservations.id, allocations.reservation_id))
