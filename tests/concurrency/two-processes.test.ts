@@ -98,4 +98,52 @@ describe.skipIf(!onPostgres)('no overbooking across two app processes', () => {
     const slot = slots.body.slots.find((s: any) => s.start_datetime === start);
     expect(slot?.remaining_capacity ?? 0).toBe(10 - seats);
   }, 120_000);
+
+  it('reschedules and reopens racing for one slot never overbook it', async () => {
+    const { serviceId } = await makeService(org, { resources: [{ quantity: 2 }] });
+    const date = futureDate(23);
+    const target = `${date}T15:00:00.000Z`;
+    // 20 bookings elsewhere that day, 10 of them cancelled, all then aimed at one slot of 2 units.
+    const ids: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const hour = String(9 + (i % 6)).padStart(2, '0');
+      const r = await org.api.post('/reservations', {
+        service_id: serviceId,
+        start_datetime: `${date}T${hour}:00:00Z`,
+        contact: { name: `R${i}` },
+      });
+      if (r.status !== 201) continue;
+      ids.push(r.body.id);
+    }
+    for (const id of ids.slice(0, 6))
+      await org.api.patch(`/reservations/${id}`, { status: 'cancelled' });
+    const moved = await org.api.get(
+      `/reservations?service_id=${serviceId}&status=confirmed&$limit=50`,
+    );
+    const live = moved.body.data.map((r: any) => r.id);
+    const cancelled = ids.slice(0, 6);
+    const responses = await Promise.all([
+      ...live.map((id: string, i: number) =>
+        fetch(`${servers[i % 2]!.url}/api/reservations/${id}`, {
+          method: 'PATCH',
+          headers: { authorization: `Bearer ${org.key}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ start_datetime: target }),
+        }),
+      ),
+      ...cancelled.map((id: string, i: number) =>
+        fetch(`${servers[(i + 1) % 2]!.url}/api/reservations/${id}`, {
+          method: 'PATCH',
+          headers: { authorization: `Bearer ${org.key}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ status: 'confirmed', start_datetime: target }),
+        }),
+      ),
+    ]);
+    const statuses = responses.map((r) => r.status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(2);
+    expect(statuses.filter((s) => s !== 200).every((s) => s === 409)).toBe(true);
+    const atTarget = await org.api.get(
+      `/reservations?service_id=${serviceId}&start_datetime=${encodeURIComponent(target)}&status[$ne]=cancelled`,
+    );
+    expect(atTarget.body.total).toBe(2);
+  }, 120_000);
 });
