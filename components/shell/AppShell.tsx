@@ -9,7 +9,8 @@ import styles from './AppShell.module.css';
 /** The signed-in frame: organization, sections, account menu; pages render in <main>. */
 export function AppShell({ session, children }: { session: StaffSession; children: ReactNode }) {
   const items: NavItem[] = [{ href: '/reservations', label: 'Reservations' }];
-  if (session.user.role === 'admin') items.push({ href: '/settings', label: 'Settings' });
+  if (session.user.role === 'admin')
+    items.push({ href: '/catalog', label: 'Catalog' }, { href: '/settings', label: 'Settings' });
   return (
     <>
       <a href="#main" className="skip-link">

@@ -1,0 +1,38 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { Card } from '@/components/ui';
+import { FormSkeleton } from '../ListSkeleton';
+import { useServices } from '../queries';
+import { ServiceForm } from './ServiceForm';
+import styles from '../catalog.module.css';
+
+/** The currency most existing services use: the likeliest one for a new service. */
+function commonCurrency(currencies: (string | null)[]): string | null {
+  const counts = new Map<string, number>();
+  for (const c of currencies) if (c) counts.set(c, (counts.get(c) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
+export function NewService() {
+  const router = useRouter();
+  const services = useServices();
+  return (
+    <div className={styles.stack}>
+      <Link href="/catalog/services" className={styles.backLink}>
+        ← All services
+      </Link>
+      <Card title="New service" description="You can link the resources it needs after saving.">
+        {services.isPending ? (
+          <FormSkeleton label="Loading" />
+        ) : (
+          <ServiceForm
+            defaultCurrency={commonCurrency((services.data ?? []).map((s) => s.currency))}
+            onSaved={(service) => router.push(`/catalog/services/${service.id}?created=1`)}
+          />
+        )}
+      </Card>
+    </div>
+  );
+}
