@@ -33,7 +33,12 @@ async function insertChunks<T>(rows: T[], size: number, insert: (chunk: T[]) => 
   for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
 }
 
-export async function seedBenchOrg(db: Db, reservationCount: number, now: Date): Promise<BenchOrg> {
+export async function seedBenchOrg(
+  db: Db,
+  reservationCount: number,
+  now: Date,
+  spanDays: number,
+): Promise<BenchOrg> {
   const { organization, apiKey } = await createOrganization(db, {
     name: `Bench ${reservationCount}`,
     timezone: 'UTC',
@@ -90,10 +95,11 @@ export async function seedBenchOrg(db: Db, reservationCount: number, now: Date):
   await insertChunks(contactRows, 1000, (c) => db.insert(contacts).values(c));
 
   // Reservations on the hour, 08:00–19:00, one per (resource, day, hour) at most, over
-  // two years centred on now; each belongs to the service whose pool holds its resource.
-  const firstDay = Math.floor(now.getTime() / DAY) * DAY - 365 * DAY;
-  const cells = 730 * RESOURCES * 12;
-  // Sundays are closed, so only 6 of every 7 days take bookings.
+  // `spanDays` days ending at most 90 days after now; each belongs to the service whose pool holds
+  // its resource. The caller picks the span so that density is the same at every size:
+  // what differs between sizes is history, which a query for a window must not pay for.
+  const firstDay = Math.floor(now.getTime() / DAY) * DAY - Math.max(0, spanDays - 90) * DAY;
+  const cells = spanDays * RESOURCES * 12;
   const stride = Math.max(1, Math.floor((cells * 6) / 7 / reservationCount));
   const reservationRows: (typeof reservations.$inferInsert)[] = [];
   const allocationRows: (typeof allocations.$inferInsert)[] = [];

@@ -71,8 +71,6 @@ export const services = pgTable(
   ],
 );
 
-export const RESOURCE_TYPES = ['person', 'room', 'equipment', 'table', 'other'] as const;
-
 export const resources = pgTable(
   'reservation_resources',
   {

@@ -1,3 +1,4 @@
+export * from './constants';
 export * from './organizations';
 export * from './auth';
 export * from './crm';

@@ -15,19 +15,6 @@ import { organizationFk } from './tenancy';
 
 /** Cross-cutting records: custom field definitions, idempotency keys, uploads. */
 
-export const CUSTOM_FIELD_TYPES = [
-  'text',
-  'textarea',
-  'number',
-  'boolean',
-  'date',
-  'select',
-  'multiselect',
-  'email',
-  'phone',
-  'url',
-] as const;
-
 export const customFields = pgTable(
   'custom_fields',
   {
@@ -76,12 +63,6 @@ export const idempotencyKeys = pgTable(
     index('idempotency_keys_created_idx').on(t.created_at),
   ],
 );
-
-export const UPLOAD_TYPES = [
-  'reservation-service-image',
-  'booking-link-logo',
-  'booking-link-cover',
-] as const;
 
 export const uploads = pgTable(
   'uploads',

@@ -13,16 +13,6 @@ import { organizationFk, tenantFk } from './tenancy';
  * resource unit impossible to store.
  */
 
-export const RESERVATION_STATUSES = [
-  'pending',
-  'confirmed',
-  'cancelled',
-  'completed',
-  'no_show',
-] as const;
-export const RESERVATION_SOURCES = ['staff', 'api', 'booking_link', 'ai_assistant'] as const;
-export const CANCELLED_BY = ['organization', 'customer', 'ai_assistant'] as const;
-
 export const occurrences = pgTable(
   'reservation_occurrences',
   {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RESOURCE_TYPES } from '@/db/schema';
+import { RESOURCE_TYPES } from '@/db/schema/constants';
 import {
   colorSchema,
   currencySchema,

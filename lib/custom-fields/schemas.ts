@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CUSTOM_FIELD_TYPES } from '@/db/schema';
+import { CUSTOM_FIELD_TYPES } from '@/db/schema/constants';
 import { nameSchema } from '@/lib/validation/fields';
 
 export const CUSTOM_FIELD_ENTITY_TYPES = ['reservation', 'contact'] as const;

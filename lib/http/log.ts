@@ -19,7 +19,12 @@ export function logError(msg: string, error: unknown, requestId?: string) {
   if (silent() && !process.env.LOG_ERRORS) return;
   const err =
     error instanceof Error
-      ? { name: error.name, message: error.message, stack: error.stack }
+      ? {
+          name: error.name,
+          message: error.message,
+          stack: error.stack,
+          cause: error.cause instanceof Error ? error.cause.message : undefined,
+        }
       : { value: String(error) };
   process.stderr.write(
     JSON.stringify({

@@ -13,7 +13,7 @@ import { withIdempotency, type StoredResponse } from './idempotency';
 import { reservationsCollection } from './list';
 import { loadService } from './load-schedule';
 import { ReservationCreateSchema, type ReservationCreate } from './schemas';
-import { serializeReservation } from './serialize';
+import { buildReservationView, type ContactSummary } from './serialize';
 import { checkPartySize } from './service-rules';
 import { writeAllocation } from './allocation-store';
 import { actorKindToSource } from './sources';
@@ -33,23 +33,33 @@ export function parseReservationCreate(body: unknown): ReservationCreate {
   return parsed.data;
 }
 
+const contactFields = {
+  id: contacts.id,
+  name: contacts.name,
+  email: contacts.email,
+  phone: contacts.phone,
+};
+
 /** §9: an inline contact is found by email within the organization, else created. */
-async function resolveContact(tx: Db, ctx: Ctx, input: ReservationCreate): Promise<string> {
-  if (input.contact_id) return input.contact_id;
+async function resolveContact(tx: Db, ctx: Ctx, input: ReservationCreate): Promise<ContactSummary> {
+  const inOrg = eq(contacts.organization_id, ctx.organization.id);
+  if (input.contact_id) {
+    const [found] = await tx
+      .select(contactFields)
+      .from(contacts)
+      .where(and(inOrg, eq(contacts.id, input.contact_id)));
+    if (!found) throw fieldError('contact_id', 'This contact does not exist in your organization.');
+    return found;
+  }
   const inline = input.contact!;
   if (inline.email) {
     const [found] = await tx
-      .select({ id: contacts.id })
+      .select(contactFields)
       .from(contacts)
-      .where(
-        and(
-          eq(contacts.organization_id, ctx.organization.id),
-          sql`lower(${contacts.email}) = lower(${inline.email})`,
-        ),
-      )
+      .where(and(inOrg, sql`lower(${contacts.email}) = lower(${inline.email})`))
       .orderBy(contacts.created_at)
       .limit(1);
-    if (found) return found.id;
+    if (found) return found;
   }
   const [created] = await tx
     .insert(contacts)
@@ -59,8 +69,8 @@ async function resolveContact(tx: Db, ctx: Ctx, input: ReservationCreate): Promi
       email: inline.email ?? null,
       phone: inline.phone ?? null,
     })
-    .returning({ id: contacts.id });
-  return created!.id;
+    .returning(contactFields);
+  return created!;
 }
 
 export async function createReservation(
@@ -97,7 +107,7 @@ export async function createReservation(
       now: ctx.now,
     },
     async (tx) => {
-      const [contactId, allocation] = await allSettled([
+      const [contact, allocation] = await allSettled([
         resolveContact(tx, ctx, input),
         allocateOrThrow(tx, {
           service,
@@ -115,41 +125,54 @@ export async function createReservation(
         start,
         allocation,
       });
-      const [row] = await tx
-        .insert(reservations)
-        .values({
-          id,
-          organization_id: ctx.organization.id,
-          contact_id: contactId,
-          service_id: service.id,
-          start_datetime: new Date(start),
-          end_datetime: new Date(start + service.duration_minutes * 60_000),
-          party_size: partySize,
-          status,
-          deal_id: input.deal_id ?? null,
-          company_id: input.company_id ?? null,
-          preferred_resource_id: input.preferred_resource_id ?? null,
-          occurrence_id: occurrenceId,
-          notes: input.notes ?? null,
-          custom_fields_by_key: customValues,
-          source: opts.source ?? actorKindToSource(ctx.actor.kind),
-          booking_link_id: opts.bookingLinkId ?? null,
-          manage_token_hash: opts.manageTokenHash ?? null,
-        })
-        .returning();
-      await deferred?.();
-      await tx.insert(statusChanges).values({
+      const row: Reservation = {
+        id,
         organization_id: ctx.organization.id,
-        reservation_id: id,
-        from_status: null,
-        to_status: status,
-        actor_kind: ctx.actor.kind,
-        actor_id: ctx.actor.id,
-      });
-      return {
-        status: 201,
-        body: JSON.parse(JSON.stringify(await serializeReservation(tx, row!))),
+        contact_id: contact.id,
+        service_id: service.id,
+        start_datetime: new Date(start),
+        end_datetime: new Date(start + service.duration_minutes * 60_000),
+        party_size: partySize,
+        status,
+        deal_id: input.deal_id ?? null,
+        company_id: input.company_id ?? null,
+        preferred_resource_id: input.preferred_resource_id ?? null,
+        occurrence_id: occurrenceId,
+        notes: input.notes ?? null,
+        custom_fields_by_key: customValues,
+        cancelled_at: null,
+        cancelled_by: null,
+        cancellation_reason: null,
+        source: opts.source ?? actorKindToSource(ctx.actor.kind),
+        booking_link_id: opts.bookingLinkId ?? null,
+        manage_token_hash: opts.manageTokenHash ?? null,
+        created_at: ctx.now,
+        updated_at: ctx.now,
       };
+      // Started in this order and run in this order on the transaction's connection: the
+      // reservation, the allocation rows that reference it, its history — one round trip.
+      const inserted = tx.insert(reservations).values(row).execute();
+      const allocated = deferred ? deferred() : Promise.resolve();
+      const history = tx
+        .insert(statusChanges)
+        .values({
+          organization_id: ctx.organization.id,
+          reservation_id: id,
+          from_status: null,
+          to_status: status,
+          actor_kind: ctx.actor.kind,
+          actor_id: ctx.actor.id,
+        })
+        .execute();
+      await allSettled([inserted, allocated, history]);
+      const resourceIds = [...new Set(allocation.units.map((u) => u.resource_id))];
+      const view = buildReservationView(
+        row,
+        contact,
+        { id: service.id, name: service.name, duration_minutes: service.duration_minutes },
+        resourceIds,
+      );
+      return { status: 201, body: JSON.parse(JSON.stringify(view)) };
     },
   );
 }

@@ -53,38 +53,65 @@ export async function serializeReservations(db: Db, rows: Reservation[]) {
         : allocationRows.filter((a) =>
             r.occurrence_id ? a.occurrence_id === r.occurrence_id : a.reservation_id === r.id,
           );
-    return {
-      id: r.id,
-      organization_id: r.organization_id,
-      contact_id: r.contact_id,
-      service_id: r.service_id,
-      start_datetime: r.start_datetime,
-      end_datetime: r.end_datetime,
-      party_size: r.party_size,
-      status: r.status,
-      deal_id: r.deal_id,
-      company_id: r.company_id,
-      preferred_resource_id: r.preferred_resource_id,
-      resource_ids: [...new Set(owned.map((a) => a.resource_id))],
-      notes: r.notes,
-      custom_fields_by_key: r.custom_fields_by_key,
-      cancelled_at: r.cancelled_at,
-      cancelled_by: r.cancelled_by,
-      cancellation_reason: r.cancellation_reason,
-      source: r.source,
-      booking_link_id: r.booking_link_id,
-      contact: contactById.get(r.contact_id) ?? null,
-      service: serviceById.get(r.service_id) ?? null,
-      created_at: r.created_at,
-      updated_at: r.updated_at,
-    };
+    return buildReservationView(
+      r,
+      contactById.get(r.contact_id) ?? null,
+      serviceById.get(r.service_id) ?? null,
+      [...new Set(owned.map((a) => a.resource_id))],
+    );
   });
 }
-
-export type ReservationView = Awaited<ReturnType<typeof serializeReservations>>[number];
 
 export async function serializeReservation(db: Db, row: Reservation): Promise<ReservationView> {
   return (await serializeReservations(db, [row]))[0]!;
 }
 
 export { and, eq };
+
+export interface ContactSummary {
+  id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+}
+export interface ServiceSummary {
+  id: string;
+  name: string;
+  duration_minutes: number;
+}
+
+/** The §9 object from a row and what it points at (the booking path has these at hand). */
+export function buildReservationView(
+  r: Reservation,
+  contact: ContactSummary | null,
+  service: ServiceSummary | null,
+  resourceIds: string[],
+) {
+  return {
+    id: r.id,
+    organization_id: r.organization_id,
+    contact_id: r.contact_id,
+    service_id: r.service_id,
+    start_datetime: r.start_datetime,
+    end_datetime: r.end_datetime,
+    party_size: r.party_size,
+    status: r.status,
+    deal_id: r.deal_id,
+    company_id: r.company_id,
+    preferred_resource_id: r.preferred_resource_id,
+    resource_ids: resourceIds,
+    notes: r.notes,
+    custom_fields_by_key: r.custom_fields_by_key,
+    cancelled_at: r.cancelled_at,
+    cancelled_by: r.cancelled_by,
+    cancellation_reason: r.cancellation_reason,
+    source: r.source,
+    booking_link_id: r.booking_link_id,
+    contact,
+    service,
+    created_at: r.created_at,
+    updated_at: r.updated_at,
+  };
+}
+
+export type ReservationView = ReturnType<typeof buildReservationView>;
