@@ -19,7 +19,10 @@ import { toRules } from './service-rules';
  * SELECT … FOR UPDATE before it re-reads occupancy, so two processes can never both see a unit
  * free. The exclusion constraint on allocations is the last line behind that.
  */
-export async function lockServiceResources(tx: Db, service: Service): Promise<void> {
+export async function lockServiceResources(
+  tx: Db,
+  service: { organization_id: string; id: string },
+): Promise<void> {
   await tx
     .select({ id: resources.id })
     .from(resources)

@@ -8,7 +8,7 @@ import { checkCustomFieldValues, loadCustomFields, withoutNulls } from '@/lib/cu
 import type { Ctx } from '@/lib/http/context';
 import { fieldError } from '@/lib/http/errors';
 import { zodToAppError } from '@/lib/http/responses';
-import { allocateOrThrow } from './feasibility';
+import { allocateOrThrow, loadScheduleLocked } from './feasibility';
 import { withIdempotency, type StoredResponse } from './idempotency';
 import { reservationsCollection } from './list';
 import { loadService } from './load-schedule';
@@ -79,24 +79,6 @@ export async function createReservation(
   opts: CreateOptions = {},
 ): Promise<StoredResponse> {
   const input = parseReservationCreate(body);
-  const [service, definitions] = await allSettled([
-    loadService(ctx.db, ctx.organization.id, input.service_id),
-    loadCustomFields(ctx, 'reservation'),
-    checkReferences(ctx, reservationsCollection, {
-      contact_id: input.contact_id,
-      deal_id: input.deal_id,
-      company_id: input.company_id,
-      preferred_resource_id: input.preferred_resource_id,
-    }),
-  ]);
-  if (!service) throw fieldError('service_id', 'This service does not exist in your organization.');
-  const partySize = input.party_size ?? service.min_party_size;
-  checkPartySize(service, partySize);
-  const customValues = withoutNulls(input.custom_fields_by_key ?? {});
-  checkCustomFieldValues(definitions, customValues, customValues, true);
-  const status = input.status ?? (service.requires_confirmation ? 'pending' : 'confirmed');
-  const start = input.start_datetime.getTime();
-
   return withIdempotency(
     ctx.db,
     {
@@ -107,16 +89,41 @@ export async function createReservation(
       now: ctx.now,
     },
     async (tx) => {
-      const [contact, allocation] = await allSettled([
+      const txCtx = { ...ctx, db: tx };
+      // Everything that needs only ids goes out at once, the resource locks included; a
+      // refusal below rolls it all back (an inline contact created here goes with it).
+      const [service, definitions, , contact, schedule] = await allSettled([
+        loadService(tx, ctx.organization.id, input.service_id),
+        loadCustomFields(txCtx, 'reservation'),
+        checkReferences(txCtx, reservationsCollection, {
+          contact_id: input.contact_id,
+          deal_id: input.deal_id,
+          company_id: input.company_id,
+          preferred_resource_id: input.preferred_resource_id,
+        }),
         resolveContact(tx, ctx, input),
-        allocateOrThrow(tx, {
+        loadScheduleLocked(tx, { organization_id: ctx.organization.id, id: input.service_id }),
+      ]);
+      if (!service) {
+        throw fieldError('service_id', 'This service does not exist in your organization.');
+      }
+      const partySize = input.party_size ?? service.min_party_size;
+      checkPartySize(service, partySize);
+      const customValues = withoutNulls(input.custom_fields_by_key ?? {});
+      checkCustomFieldValues(definitions, customValues, customValues, true);
+      const status = input.status ?? (service.requires_confirmation ? 'pending' : 'confirmed');
+      const start = input.start_datetime.getTime();
+      const allocation = await allocateOrThrow(
+        tx,
+        {
           service,
           start,
           partySize,
           preferredResourceId: input.preferred_resource_id ?? null,
           now: ctx.now,
-        }),
-      ]);
+        },
+        schedule,
+      );
       const id = randomUUID();
       const { occurrenceId, deferred } = await writeAllocation(tx, {
         organizationId: ctx.organization.id,

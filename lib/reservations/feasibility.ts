@@ -4,7 +4,7 @@ import type { Db } from '@/db/types';
 import { AppError } from '@/lib/http/errors';
 import { checkCandidate, loadRangeForCandidate, type Allocation } from '@/lib/slots';
 import { lockServiceResources } from './allocation-store';
-import { loadRangeData, loadServiceSchedule } from './load-schedule';
+import { loadRangeData, loadServiceSchedule, type ServiceSchedule } from './load-schedule';
 import { toRules } from './service-rules';
 
 export interface CandidateRequest {
@@ -18,16 +18,31 @@ export interface CandidateRequest {
 }
 
 /**
+ * Locks the service's resources and reads its schedule, together (one round trip). Only
+ * needs the service's id, so callers can start it before they have loaded the service.
+ */
+export async function loadScheduleLocked(
+  tx: Db,
+  service: { organization_id: string; id: string },
+): Promise<ServiceSchedule> {
+  const [schedule] = await allSettled([
+    loadServiceSchedule(tx, service),
+    lockServiceResources(tx, service),
+  ]);
+  return schedule;
+}
+
+/**
  * The booking path's check, inside the caller's transaction: lock the service's resources
  * (fixed order), re-read their occupancy, ask the same engine that lists slots. Throws 409
  * `slot_unavailable` with the engine's reasons (§18) when the start cannot be booked.
  */
-export async function allocateOrThrow(tx: Db, req: CandidateRequest): Promise<Allocation> {
-  // The lock and the schedule read go out together; occupancy is read only once the locks are held.
-  const [schedule] = await allSettled([
-    loadServiceSchedule(tx, req.service),
-    lockServiceResources(tx, req.service),
-  ]);
+export async function allocateOrThrow(
+  tx: Db,
+  req: CandidateRequest,
+  locked?: ServiceSchedule,
+): Promise<Allocation> {
+  const schedule = locked ?? (await loadScheduleLocked(tx, req.service));
   const rules = toRules(req.service);
   const range = loadRangeForCandidate({
     service: rules,
