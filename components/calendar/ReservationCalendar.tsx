@@ -84,6 +84,8 @@ export function ReservationCalendar({
       <FullCalendar
         controller={controller}
         plugins={[classicThemePlugin, dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin]}
+        // The page shows its own empty-range hint; FullCalendar's would sit on top of it.
+        noEventsContent={() => null}
         initialView={initialView}
         initialDate={initialDate}
         timeZone={timeZone}
