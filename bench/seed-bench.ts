@@ -100,11 +100,13 @@ export async function seedBenchOrg(
   // what differs between sizes is history, which a query for a window must not pay for.
   const firstDay = Math.floor(now.getTime() / DAY) * DAY - Math.max(0, spanDays - 90) * DAY;
   const cells = spanDays * RESOURCES * 12;
-  const stride = Math.max(1, Math.floor((cells * 6) / 7 / reservationCount));
+  // Sundays are closed, so only 6 of every 7 days take bookings: step through the cells
+  // evenly (a fractional stride ≥ 1, so no cell is used twice) to fill the whole span.
+  const stride = (cells * 6) / 7 / reservationCount;
   const reservationRows: (typeof reservations.$inferInsert)[] = [];
   const allocationRows: (typeof allocations.$inferInsert)[] = [];
-  for (let n = 0; reservationRows.length < reservationCount; n++) {
-    const cell = (n * stride + (n % 7)) % cells;
+  for (let n = 0; reservationRows.length < reservationCount && n < cells; n++) {
+    const cell = Math.floor(n * stride);
     const day = Math.floor(cell / (RESOURCES * 12));
     const resourceIndex = Math.floor(cell / 12) % RESOURCES;
     const hour = 8 + (cell % 12);
