@@ -2,3 +2,5 @@
 process.env.LOG_LEVEL ??= 'silent';
 process.env.BETTER_AUTH_SECRET ??= 'test-secret-0123456789abcdef0123456789abcdef';
 if (!process.env.DATABASE_URL) process.env.DATA_DIR = 'memory://';
+// Public endpoints are rate limited per client; the suite's many calls share one "client".
+process.env.RATE_LIMIT_PUBLIC_PER_MINUTE ??= '1000000';

@@ -6,6 +6,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   unique,
   uniqueIndex,
@@ -87,3 +88,17 @@ export const uploads = pgTable(
 );
 
 export type CustomField = typeof customFields.$inferSelect;
+
+/**
+ * Public endpoints' rate limit (§11): one counter per client and minute, shared by every app
+ * process through the database. Old windows are deleted lazily.
+ */
+export const rateLimitHits = pgTable(
+  'rate_limit_hits',
+  {
+    bucket: text('bucket').notNull(),
+    window_start: instant('window_start').notNull(),
+    hits: integer('hits').notNull().default(1),
+  },
+  (t) => [primaryKey({ columns: [t.bucket, t.window_start] })],
+);

@@ -11,6 +11,9 @@ import { customFieldsCollection } from '@/lib/custom-fields/collection';
 import { createRouter } from '@/lib/http/router';
 import type { Route } from '@/lib/http/route';
 import { reservationRoutes } from '@/lib/reservations/routes';
+import { uploadRoutes } from '@/lib/uploads/routes';
+import { bookingLinksCollection } from '@/lib/booking-links/collection';
+import { publicBookingRoutes } from '@/lib/booking-links/routes';
 import { accountRoutes } from './account-routes';
 
 /** Every /api route, in one list: the router, the OpenAPI document and the tests read it. */
@@ -24,12 +27,15 @@ export const collections = [
   availabilityCollection,
   exceptionsCollection,
   customFieldsCollection,
+  bookingLinksCollection,
 ];
 
 export const routes: Route[] = [
   ...accountRoutes,
   ...collections.flatMap(collectionRoutes),
   ...reservationRoutes,
+  ...uploadRoutes,
+  ...publicBookingRoutes,
 ];
 
 export const apiRouter = createRouter(routes);

@@ -60,6 +60,14 @@ export interface CollectionDef {
   /** Rules the database cannot state, checked on the whole record after create/patch. */
   validate?: (ctx: Ctx, record: Row, previous: Row | null) => Promise<void>;
   beforeDelete?: (ctx: Ctx, row: Row) => Promise<void>;
+  /**
+   * Body fields stored outside the table (e.g. a booking link's `service_ids` in a join
+   * table): kept out of the row and handed to `save` in the same transaction.
+   */
+  related?: {
+    fields: readonly string[];
+    save: (ctx: Ctx, row: Row, values: Record<string, unknown>) => Promise<void>;
+  };
   serialize?: (row: Row) => Record<string, unknown>;
   /** Shapes a page of rows at once (e.g. to load related records in one query per page). */
   serializeMany?: (ctx: Ctx, rows: Row[]) => Promise<Record<string, unknown>[]>;

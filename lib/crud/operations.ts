@@ -22,6 +22,22 @@ const columnsOf = (def: CollectionDef) => def.table as unknown as Record<string,
 export const serializeRow = (def: CollectionDef, row: Row) =>
   def.serialize ? def.serialize(row) : row;
 
+/** One record as the API shows it (through `serializeMany` when the collection has one). */
+export async function serializeOne(ctx: Ctx, def: CollectionDef, row: Row) {
+  return def.serializeMany ? (await def.serializeMany(ctx, [row]))[0]! : serializeRow(def, row);
+}
+
+/** Splits parsed values into the table's columns and the collection's `related` fields. */
+function splitRelated(def: CollectionDef, values: Record<string, unknown>) {
+  const own: Record<string, unknown> = {};
+  const related: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(values)) {
+    if (def.related?.fields.includes(field)) related[field] = value;
+    else own[field] = value;
+  }
+  return { own, related, hasRelated: Object.keys(related).length > 0 };
+}
+
 export async function listRecords(
   ctx: Ctx,
   def: CollectionDef,
@@ -128,17 +144,19 @@ export async function createRecord(ctx: Ctx, def: CollectionDef, body: Record<st
   let values = parseBody(def, 'create', body);
   await checkReferences(ctx, def, values);
   if (def.prepareCreate) values = await def.prepareCreate(ctx, values);
+  const { own, related, hasRelated } = splitRelated(def, values);
   const row = await guardWrite(def, 'write', () =>
     ctx.db.transaction(async (tx) => {
       const [inserted] = (await tx
         .insert(def.table)
-        .values({ ...values, organization_id: ctx.organization.id })
+        .values({ ...own, organization_id: ctx.organization.id })
         .returning()) as Row[];
+      if (hasRelated) await def.related!.save({ ...ctx, db: tx }, inserted!, related);
       await def.validate?.({ ...ctx, db: tx }, inserted!, null);
       return inserted!;
     }),
   );
-  return serializeRow(def, row);
+  return serializeOne(ctx, def, row);
 }
 
 export async function patchRecord(
@@ -151,31 +169,36 @@ export async function patchRecord(
   const parsed = parseBody(def, 'patch', body);
   await checkReferences(ctx, def, parsed);
   const values = def.mergePatch ? def.mergePatch(previous, parsed) : parsed;
-  if (Object.keys(values).length === 0) return serializeRow(def, previous);
+  if (Object.keys(values).length === 0) return serializeOne(ctx, def, previous);
+  const { own, related, hasRelated } = splitRelated(def, values);
+  // A change to related fields alone still marks the record as updated.
+  const set = Object.keys(own).length ? own : { updated_at: ctx.now };
   const row = await guardWrite(def, 'write', () =>
     ctx.db.transaction(async (tx) => {
       const [updated] = (await tx
         .update(def.table)
-        .set(values)
+        .set(set)
         .where(and(eq(def.table.organization_id, ctx.organization.id), eq(def.table.id, id)))
         .returning()) as Row[];
       if (!updated) throw notFound(def.label);
+      if (hasRelated) await def.related!.save({ ...ctx, db: tx }, updated, related);
       await def.validate?.({ ...ctx, db: tx }, updated, previous);
       return updated;
     }),
   );
-  return serializeRow(def, row);
+  return serializeOne(ctx, def, row);
 }
 
 export async function deleteRecord(ctx: Ctx, def: CollectionDef, id: string) {
   const row = await findRecord(ctx, def, id);
   await def.beforeDelete?.(ctx, row);
+  const removed = await serializeOne(ctx, def, row);
   await guardWrite(def, 'delete', () =>
     ctx.db
       .delete(def.table)
       .where(and(eq(def.table.organization_id, ctx.organization.id), eq(def.table.id, id))),
   );
-  return serializeRow(def, row);
+  return removed;
 }
 
 /** Loads several records of a collection by id within the organization. */

@@ -6,7 +6,7 @@ import {
   findRecord,
   listRecords,
   patchRecord,
-  serializeRow,
+  serializeOne,
 } from './operations';
 
 /** The five §0 routes of a declared collection. */
@@ -39,7 +39,7 @@ export function collectionRoutes(def: CollectionDef): Route[] {
       tag,
       summary: `Get a ${def.label.toLowerCase()}`,
       handle: async (ctx, { params }) => ({
-        body: serializeRow(def, await findRecord(ctx, def, params.id!)),
+        body: await serializeOne(ctx, def, await findRecord(ctx, def, params.id!)),
       }),
     },
     {

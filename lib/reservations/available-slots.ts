@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { Ctx } from '@/lib/http/context';
 import { fieldError, validationError } from '@/lib/http/errors';
 import { zodToAppError } from '@/lib/http/responses';
@@ -24,8 +25,9 @@ export interface SlotsResponse {
 export function parseSlotQuery(
   query: Record<string, unknown>,
   maxDays = MAX_SLOT_RANGE_DAYS,
+  schema: z.ZodType<SlotQuery, unknown> = SlotQuerySchema,
 ): SlotQuery {
-  const parsed = SlotQuerySchema.safeParse(query);
+  const parsed = schema.safeParse(query);
   if (!parsed.success) throw zodToAppError(parsed.error, 'The slot query is invalid.');
   const q = parsed.data;
   if (q.end_date !== undefined) {

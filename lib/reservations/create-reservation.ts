@@ -25,6 +25,12 @@ export interface CreateOptions {
   source?: Reservation['source'];
   bookingLinkId?: string | null;
   manageTokenHash?: string | null;
+  /** Chosen by the caller when something must be derived from it (a manage token). */
+  reservationId?: string;
+  /** Keeps one caller's Idempotency-Keys apart from another's (the public page's from the API's). */
+  idempotencyScope?: string;
+  /** Only these custom fields may be written, and only these are required (a booking link's). */
+  customFieldKeys?: readonly string[];
 }
 
 export function parseReservationCreate(body: unknown): ReservationCreate {
@@ -83,7 +89,7 @@ export async function createReservation(
     ctx.db,
     {
       organizationId: ctx.organization.id,
-      scope: 'reservations.create',
+      scope: opts.idempotencyScope ?? 'reservations.create',
       key: opts.idempotencyKey ?? null,
       body,
       now: ctx.now,
@@ -92,7 +98,7 @@ export async function createReservation(
       const txCtx = { ...ctx, db: tx };
       // Everything that needs only ids goes out at once, the resource locks included; a
       // refusal below rolls it all back (an inline contact created here goes with it).
-      const [service, definitions, , contact, schedule] = await allSettled([
+      const [service, allDefinitions, , contact, schedule] = await allSettled([
         loadService(tx, ctx.organization.id, input.service_id),
         loadCustomFields(txCtx, 'reservation'),
         checkReferences(txCtx, reservationsCollection, {
@@ -109,6 +115,9 @@ export async function createReservation(
       }
       const partySize = input.party_size ?? service.min_party_size;
       checkPartySize(service, partySize);
+      const definitions = opts.customFieldKeys
+        ? allDefinitions.filter((d) => opts.customFieldKeys!.includes(d.key))
+        : allDefinitions;
       const customValues = withoutNulls(input.custom_fields_by_key ?? {});
       checkCustomFieldValues(definitions, customValues, customValues, true);
       const status = input.status ?? (service.requires_confirmation ? 'pending' : 'confirmed');
@@ -124,7 +133,7 @@ export async function createReservation(
         },
         schedule,
       );
-      const id = randomUUID();
+      const id = opts.reservationId ?? randomUUID();
       const { occurrenceId, deferred } = await writeAllocation(tx, {
         organizationId: ctx.organization.id,
         reservationId: id,

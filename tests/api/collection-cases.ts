@@ -112,6 +112,28 @@ export const CRUD: CrudCase[] = [
     }),
   },
   {
+    path: '/reservation-booking-links',
+    create: (d) => ({
+      slug: `spa-${d.service.id.slice(0, 8)}`,
+      name: 'Spa',
+      service_ids: [d.service.id],
+    }),
+    defaults: {
+      is_active: true,
+      page_config: {
+        title: null,
+        description: null,
+        logo_url: null,
+        cover_url: null,
+        primary_color: null,
+        confirmation_message: null,
+        custom_field_keys: [],
+        require_phone: false,
+      },
+    },
+    patch: () => ({ name: 'Spa online', page_config: { primary_color: '#112233' } }),
+  },
+  {
     path: '/custom-fields',
     create: () => ({
       entity_type: 'contact',

@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import type { PublicCtx } from '@/lib/http/route';
+import { fieldError } from '@/lib/http/errors';
+import { zodToAppError } from '@/lib/http/responses';
+import { computeSlots, parseSlotQuery } from '@/lib/reservations/available-slots';
+import { createReservation } from '@/lib/reservations/create-reservation';
+import type { ReservationView } from '@/lib/reservations/serialize';
+import { withPageDefaults } from './collection';
+import { manageTokenFor, manageTokenHash } from './manage-token';
+import { customerCtx, findActiveLink, findLinkService } from './public-link';
+import { PublicBookingSchema, PublicSlotQuerySchema } from './schemas';
+
+/** §11's public slot query and booking, through the same engine and create path as staff. */
+
+export interface PublicSlot {
+  start_datetime: string;
+  end_datetime: string;
+  remaining_capacity: number;
+}
+
+export async function getPublicSlots(ctx: PublicCtx, slug: string, query: Record<string, unknown>) {
+  const { link, organization } = await findActiveLink(ctx.db, slug);
+  const q = parseSlotQuery(query, undefined, PublicSlotQuerySchema);
+  await findLinkService(ctx.db, link, q.service_id);
+  const { response } = await computeSlots({ db: ctx.db, organization, now: ctx.now }, q);
+  return {
+    ...response,
+    slots: response.slots.map(({ resource_ids: _private, ...slot }): PublicSlot => slot),
+  };
+}
+
+/** What the booking's customer is told about it (no contact, resources or staff notes). */
+export function publicReservationSummary(view: ReservationView) {
+  return {
+    id: view.id,
+    status: view.status,
+    start_datetime: view.start_datetime,
+    end_datetime: view.end_datetime,
+    party_size: view.party_size,
+    service: view.service,
+  };
+}
+
+export async function bookFromLink(
+  ctx: PublicCtx,
+  slug: string,
+  body: Record<string, unknown>,
+  idempotencyKey: string | null,
+) {
+  const { link, organization } = await findActiveLink(ctx.db, slug);
+  const parsed = PublicBookingSchema.safeParse(body);
+  if (!parsed.success) throw zodToAppError(parsed.error, 'The booking is invalid.');
+  const input = parsed.data;
+  const config = withPageDefaults(link.page_config);
+  if (config.require_phone && !input.contact.phone) {
+    throw fieldError('contact.phone', 'A phone number is required.');
+  }
+  await findLinkService(ctx.db, link, input.service_id);
+  const reservationId = randomUUID();
+  const stored = await createReservation(
+    customerCtx(ctx.db, organization, ctx.requestId, ctx.now),
+    {
+      service_id: body.service_id,
+      start_datetime: body.start_datetime,
+      ...(body.party_size !== undefined && { party_size: body.party_size }),
+      contact: body.contact,
+      ...(body.notes !== undefined && { notes: body.notes }),
+      ...(body.custom_fields_by_key !== undefined && {
+        custom_fields_by_key: body.custom_fields_by_key,
+      }),
+    },
+    {
+      source: 'booking_link',
+      bookingLinkId: link.id,
+      reservationId,
+      manageTokenHash: manageTokenHash(manageTokenFor(reservationId)),
+      idempotencyKey,
+      idempotencyScope: `booking-link:${link.id}`,
+      customFieldKeys: config.custom_field_keys,
+    },
+  );
+  // A replay carries the first attempt's reservation, whose token is derived from its id.
+  const view = stored.body as ReservationView;
+  return {
+    status: stored.status,
+    body: { reservation: publicReservationSummary(view), manage_token: manageTokenFor(view.id) },
+  };
+}
