@@ -2,6 +2,7 @@ import http from 'node:http';
 import { Readable } from 'node:stream';
 import { closeDb } from '@/db/client';
 import { apiRouter } from '@/lib/api/routes';
+import { stampPeerAddress } from '@/lib/http/client-ip';
 
 /**
  * A bare HTTP server for the /api router, without Next: the multi-process tests start
@@ -10,6 +11,7 @@ import { apiRouter } from '@/lib/api/routes';
  */
 const server = http.createServer(async (req, res) => {
   try {
+    stampPeerAddress(req);
     const url = `http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`;
     const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
     const request = new Request(url, {
