@@ -1,8 +1,7 @@
 import { prepare } from './prepare';
-import { runNext } from './run-next';
+import { serve } from './serve';
 
-// npm run dev: migrate, seed the demo once, print how to sign in, then `next dev`.
-const port = process.env.PORT ?? '3000';
+// npm run dev: migrate, seed the demo once, print how to sign in, then serve in dev mode.
+const port = Number(process.env.PORT ?? '3000');
 const banner = await prepare({ seed: true });
-if (banner) process.stdout.write(banner + '\n');
-runNext(['dev', '-p', port], () => banner && process.stdout.write(banner + '\n'));
+await serve({ dev: true, port, onReady: () => banner && process.stdout.write(banner + '\n') });

@@ -1,7 +1,7 @@
 import { prepare } from './prepare';
-import { runNext } from './run-next';
+import { serve } from './serve';
 
 // npm start: apply migrations, then serve the production build (`npm run build` first).
-const port = process.env.PORT ?? '3000';
+const port = Number(process.env.PORT ?? '3000');
 await prepare({ seed: process.env.SEED_DEMO === '1' });
-runNext(['start', '-p', port]);
+await serve({ dev: false, port });

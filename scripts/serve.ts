@@ -1,0 +1,54 @@
+import http from 'node:http';
+import next from 'next';
+import { closeDb } from '@/db/client';
+import { stampPeerAddress } from '@/lib/http/client-ip';
+
+/**
+ * Serves the Next app from our own HTTP server rather than the `next` CLI, for one reason:
+ * Next passes a client's `X-Forwarded-For` through unchanged, so without a proxy the real peer
+ * address would be unknowable and per-IP limits spoofable. Here every request gets the
+ * socket's address in a header the client cannot set (lib/http/client-ip.ts). SIGTERM and
+ * SIGINT stop accepting connections, let requests in flight finish, then close the database.
+ */
+export async function serve({
+  dev,
+  port,
+  onReady,
+}: {
+  dev: boolean;
+  port: number;
+  onReady?: () => void;
+}) {
+  const hostname = process.env.HOST ?? '0.0.0.0';
+  const app = next({ dev, dir: process.cwd(), hostname, port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const upgrade = app.getUpgradeHandler();
+  const server = http.createServer((req, res) => {
+    stampPeerAddress(req);
+    void handle(req, res);
+  });
+  // Dev mode's hot reload runs over a WebSocket.
+  server.on('upgrade', (req, socket, head) => void upgrade(req, socket, head));
+  await new Promise<void>((resolve) => server.listen(port, hostname, resolve));
+  process.stdout.write(`  Ready on http://localhost:${port}\n`);
+  onReady?.();
+
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    server.close(() => {
+      void app
+        .close()
+        .catch(() => undefined)
+        .then(() => closeDb())
+        .finally(() => process.exit(0));
+    });
+    server.closeIdleConnections();
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
