@@ -179,6 +179,13 @@ test('cancelling from the drawer with a reason releases the booking', async ({ p
   ).toBeVisible();
   await expect(drawer.getByText('Cancelled', { exact: true }).first()).toBeVisible();
   await expect(drawer).toContainText(reason);
+  // The drawer's history refetches after the change: created, then cancelled by the admin.
+  const history = drawer.getByRole('list', { name: 'Status history' });
+  await expect(history.getByRole('listitem')).toHaveCount(2);
+  await expect(history.getByRole('listitem').first()).toContainText('created');
+  await expect(history.getByRole('listitem').last()).toContainText('Cancelled');
+  await expect(history.getByRole('listitem').last()).toContainText('from Confirmed');
+  await expect(history.getByRole('listitem').last()).toContainText('Maya Admin');
 
   const after = await api.reservation(reservation.id);
   expect(after).toMatchObject({

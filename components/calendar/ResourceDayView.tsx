@@ -120,7 +120,11 @@ export function ResourceDayView({
           </div>
         ))}
 
-        <div className={styles.gutter} style={{ height: heightPx }} aria-hidden="true">
+        <div
+          className={styles.gutter}
+          style={{ height: heightPx, backgroundSize: `100% ${HOUR_PX}px` }}
+          aria-hidden="true"
+        >
           {hours.map((h) => (
             <span key={h} className={styles.hour} style={{ top: (h - firstHour) * HOUR_PX }}>
               {String(h).padStart(2, '0')}:00
@@ -132,7 +136,10 @@ export function ResourceDayView({
           <div
             key={resource.id}
             className={`${styles.column} ${dropTarget === resource.id ? styles.dropTarget : ''}`}
-            style={{ height: heightPx, backgroundSize: `100% ${HOUR_PX / 2}px` }}
+            style={{
+              height: heightPx,
+              backgroundSize: `100% ${HOUR_PX}px, 100% ${HOUR_PX / 2}px`,
+            }}
             role="list"
             aria-label={`${resource.name}: ${items.length} booking${items.length === 1 ? '' : 's'}`}
             onDragOver={(event) => {
@@ -155,6 +162,9 @@ export function ResourceDayView({
               const { r } = item;
               const service = services.get(r.service_id);
               const movable = isMovable(r.status);
+              const height = Math.max(22, (item.end - item.start) * pxPerMinute - 2);
+              // Too short for stacked lines: time and name share the one line there is.
+              const compact = height < 40;
               return (
                 <div
                   key={r.id}
@@ -162,14 +172,16 @@ export function ResourceDayView({
                   className={styles.slot}
                   style={{
                     top: (item.start - firstHour * 60) * pxPerMinute,
-                    height: Math.max(22, (item.end - item.start) * pxPerMinute - 2),
+                    height,
                     left: `calc(${(lane / lanes) * 100}% + 2px)`,
                     width: `calc(${100 / lanes}% - 4px)`,
                   }}
                 >
                   <button
                     type="button"
-                    className={`${styles.event} ${styles[`status_${r.status}`] ?? ''}`}
+                    className={`${styles.event} ${compact ? styles.compact : ''} ${
+                      styles[`status_${r.status}`] ?? ''
+                    }`}
                     style={{ '--event-color': serviceColor(service?.color) } as React.CSSProperties}
                     draggable={movable}
                     onDragStart={(event) => {

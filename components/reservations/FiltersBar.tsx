@@ -51,6 +51,7 @@ export function FiltersBar({ filters, onChange, services, resources }: FiltersBa
       />
       <Select
         label="Status"
+        className={styles.filterWide}
         value={filters.status}
         onChange={(event) => set({ status: event.target.value })}
         options={[

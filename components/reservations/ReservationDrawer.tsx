@@ -13,6 +13,7 @@ import {
 } from './queries';
 import { isMovable, statusActions } from './status';
 import { StatusBadge } from './StatusBadge';
+import { StatusHistory } from './StatusHistory';
 import { formatInZone, formatTimeRange, zoneLabel } from './time';
 import type { CustomField, Reservation, ReservationStatus, Resource, Service } from './types';
 import styles from './ReservationDrawer.module.css';
@@ -190,6 +191,8 @@ export function ReservationDrawer({
             />
           )}
 
+          <StatusHistory reservationId={r.id} timeZone={timeZone} />
+
           <CancelReasonDialog
             open={cancelOpen}
             pending={patch.isPending}
@@ -267,7 +270,11 @@ function ReassignResource({
     .map((link) => resources.find((r) => r.id === link.resource_id))
     .filter((r): r is Resource => Boolean(r?.is_active));
   const current = pool.find((r) => reservation.resource_ids.includes(r.id));
-  const [choice, setChoice] = useState(current?.id ?? '');
+  // Null until the user picks: the links load after mount, so the current resource is known
+  // only then (a state initialised from it would stay empty and the select would show the
+  // first resource of the pool instead of the one the booking holds).
+  const [picked, setPicked] = useState<string | null>(null);
+  const choice = picked ?? current?.id ?? '';
   if (pool.length < 2) return null;
   const chosen = pool.find((r) => r.id === choice);
   return (
@@ -275,7 +282,7 @@ function ReassignResource({
       <Select
         label="Assigned to"
         value={choice}
-        onChange={(event) => setChoice(event.target.value)}
+        onChange={(event) => setPicked(event.target.value)}
         options={[
           ...(current ? [] : [{ value: '', label: 'Choose…' }]),
           ...pool.map((r) => ({ value: r.id, label: r.name })),

@@ -167,7 +167,9 @@ function ReservationsScreen({ organization }: { organization: Organization }) {
     queryFilters.search || filters.service_id || filters.resource_id || filters.status;
 
   return (
-    <>
+    // The app shell widens <main> for a page marked wide (AppShell.module.css): the week grid
+    // needs the room.
+    <div data-page-width="wide">
       <div className={styles.header}>
         <div className={styles.headerText}>
           <h1>Reservations</h1>
@@ -295,6 +297,6 @@ function ReservationsScreen({ organization }: { organization: Organization }) {
           }}
         />
       )}
-    </>
+    </div>
   );
 }

@@ -13,6 +13,7 @@ import type {
   ServiceResourceLink,
   Service,
   Slot,
+  StatusChange,
 } from './types';
 
 export type ReservationPatchBody = z.input<typeof ReservationPatchSchema>;
@@ -25,6 +26,8 @@ export const reservationKeys = {
   all: ['reservations'] as const,
   range: (from: string, to: string, filters: ReservationFilters) =>
     ['reservations', { from, to, filters }] as const,
+  // Under `all`, so every mutation that invalidates the reservations refetches the history too.
+  history: (id: string) => ['reservations', 'history', id] as const,
 };
 
 export const slotKeys = { all: ['reservation-available-slots'] as const };
@@ -116,6 +119,16 @@ export function useReservationsInRange(from: string, to: string, filters: Reserv
     // Keep the previous range on screen while the next loads: no flash of an empty calendar.
     placeholderData: keepPreviousData,
     staleTime: 15_000,
+  });
+}
+
+/** The status changes of one reservation, oldest first (the drawer's timeline). */
+export function useReservationHistory(id: string | null) {
+  return useQuery({
+    queryKey: reservationKeys.history(id ?? ''),
+    queryFn: async () =>
+      (await apiFetch<{ data: StatusChange[] }>(`/api/reservations/${id}/history`)).data,
+    enabled: Boolean(id),
   });
 }
 

@@ -90,6 +90,18 @@ export interface Reservation {
   updated_at: string;
 }
 
+/** One row of `GET /api/reservations/:id/history` (oldest first). */
+export interface StatusChange {
+  id: string;
+  reservation_id: string;
+  from_status: ReservationStatus | null;
+  to_status: ReservationStatus;
+  actor_kind: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  created_at: string;
+}
+
 export interface Slot {
   start_datetime: string;
   end_datetime: string;

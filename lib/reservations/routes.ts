@@ -2,6 +2,7 @@ import { AppError } from '@/lib/http/errors';
 import type { Route } from '@/lib/http/route';
 import { getAvailableSlots } from './available-slots';
 import { createReservation } from './create-reservation';
+import { getReservationHistory } from './history';
 import { readIdempotencyKey } from './idempotency';
 import { getReservation, listReservations } from './list';
 import { updateReservation } from './update-reservation';
@@ -54,6 +55,14 @@ export const reservationRoutes: Route[] = [
     handle: async (ctx, { params, body }) => ({
       body: await updateReservation(ctx, params.id!, body),
     }),
+  },
+  {
+    method: 'GET',
+    path: '/reservations/:id/history',
+    access: 'member',
+    tag: 'Reservations',
+    summary: 'Status changes of a reservation, oldest first',
+    handle: async (ctx, { params }) => ({ body: await getReservationHistory(ctx, params.id!) }),
   },
   {
     method: 'DELETE',
