@@ -8,6 +8,7 @@ import {
 import { companiesCollection, contactsCollection, dealsCollection } from '@/lib/crm/collections';
 import { collectionRoutes } from '@/lib/crud/routes';
 import { customFieldsCollection } from '@/lib/custom-fields/collection';
+import { healthRoutes } from '@/lib/http/health';
 import { createRouter } from '@/lib/http/router';
 import type { Route } from '@/lib/http/route';
 import { reservationRoutes } from '@/lib/reservations/routes';
@@ -31,6 +32,7 @@ export const collections = [
 ];
 
 export const routes: Route[] = [
+  ...healthRoutes,
   ...accountRoutes,
   ...collections.flatMap(collectionRoutes),
   ...reservationRoutes,

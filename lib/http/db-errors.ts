@@ -33,6 +33,39 @@ export function pgErrorInfo(error: unknown): PgErrorInfo | null {
   return null;
 }
 
+/** Network-level failures reaching the database (postgres.js and Node socket codes). */
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  'CONNECT_TIMEOUT',
+]);
+
+function isConnectionError(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 4; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && CONNECTION_CODES.has(code)) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+export const databaseUnavailable = () =>
+  new AppError(
+    'service_unavailable',
+    503,
+    'The database is unavailable; please retry shortly.',
+    undefined,
+    { 'Retry-After': '5' },
+  );
+
 export type ConstraintErrors = Record<string, () => AppError>;
 
 export function mapDatabaseError(
@@ -40,6 +73,7 @@ export function mapDatabaseError(
   constraintErrors: ConstraintErrors = {},
   operation: 'write' | 'delete' = 'write',
 ): AppError | null {
+  if (isConnectionError(error)) return databaseUnavailable();
   const info = pgErrorInfo(error);
   if (!info) return null;
   const specific = info.constraint ? constraintErrors[info.constraint] : undefined;
@@ -65,16 +99,9 @@ export function mapDatabaseError(
       );
   }
   if (info.code.startsWith('22')) return validationError('A value is out of range or malformed.');
-  if (info.code.startsWith('08') || info.code === '57P01' || info.code === '57P03') {
-    return new AppError(
-      'service_unavailable',
-      503,
-      'The database is unavailable; please retry shortly.',
-      undefined,
-      {
-        'Retry-After': '5',
-      },
-    );
+  // Connection exceptions, and the server shutting down or starting up.
+  if (info.code.startsWith('08') || ['57P01', '57P02', '57P03'].includes(info.code)) {
+    return databaseUnavailable();
   }
   return null;
 }

@@ -3,6 +3,7 @@ import { getDb } from '@/db/client';
 import type { Db } from '@/db/types';
 import { resolveCaller } from '@/lib/auth/caller';
 import { readJsonObject } from './body';
+import { databaseUnavailable } from './db-errors';
 import type { Ctx } from './context';
 import { AppError, forbidden, unauthenticated } from './errors';
 import { logRequest } from './log';
@@ -111,15 +112,7 @@ async function openDb(): Promise<Db> {
   try {
     return await getDb();
   } catch {
-    throw new AppError(
-      'service_unavailable',
-      503,
-      'The database is unavailable; please retry shortly.',
-      undefined,
-      {
-        'Retry-After': '5',
-      },
-    );
+    throw databaseUnavailable();
   }
 }
 

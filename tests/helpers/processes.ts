@@ -4,7 +4,7 @@ import path from 'node:path';
 /** Starts `scripts/api-server.ts` as a separate process and resolves with its base URL. */
 export async function startApiProcess(
   env: Record<string, string> = {},
-): Promise<{ url: string; stop: () => Promise<void> }> {
+): Promise<{ url: string; stop: () => Promise<void>; kill: () => Promise<void> }> {
   const root = path.resolve(import.meta.dirname, '..', '..');
   const child: ChildProcess = spawn(
     process.execPath,
@@ -31,8 +31,18 @@ export async function startApiProcess(
     });
     child.on('exit', (code) => reject(new Error(`api-server exited (${code}): ${stderr}`)));
   });
+  const exited = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+    });
   return {
     url: `http://127.0.0.1:${port}`,
+    /** SIGKILL: the process dies wherever it is, as in a crash. */
+    kill: () => {
+      child.kill('SIGKILL');
+      return exited();
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

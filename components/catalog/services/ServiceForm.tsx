@@ -17,6 +17,7 @@ import { catalogKeys } from '../queries';
 import type { Service } from '../types';
 import { ColorField } from './ColorField';
 import { PriceField } from './PriceField';
+import { ServiceImageField } from './ServiceImageField';
 import styles from '../catalog.module.css';
 
 export type ServiceFormValues = z.input<typeof ServiceCreateSchema>;
@@ -338,15 +339,18 @@ export function ServiceForm({
             />
           )}
         />
-        <TextField
-          label="Image URL"
-          type="url"
-          inputMode="url"
-          autoComplete="off"
-          placeholder="https://…"
-          hint="An https address or a path on this site. Optional."
-          error={errors.image_url?.message}
-          {...register('image_url', { setValueAs: toTextOrNull })}
+        <Controller
+          control={control}
+          name="image_url"
+          render={({ field, fieldState }) => (
+            <ServiceImageField
+              name={field.name}
+              value={field.value}
+              onChange={field.onChange}
+              onBlur={field.onBlur}
+              error={fieldState.error?.message}
+            />
+          )}
         />
       </fieldset>
 
