@@ -2,12 +2,14 @@ import http from 'node:http';
 import next from 'next';
 import { closeDb } from '@/db/client';
 import { stampPeerAddress } from '@/lib/http/client-ip';
+import { securityHeaders } from '@/lib/http/security-headers';
 
 /**
- * Serves the Next app from our own HTTP server rather than the `next` CLI, for one reason:
+ * Serves the Next app from our own HTTP server rather than the `next` CLI. First,
  * Next passes a client's `X-Forwarded-For` through unchanged, so without a proxy the real peer
  * address would be unknowable and per-IP limits spoofable. Here every request gets the
- * socket's address in a header the client cannot set (lib/http/client-ip.ts). SIGTERM and
+ * socket's address in a header the client cannot set (lib/http/client-ip.ts).
+ * It also sets the security headers (lib/http/security-headers.ts). SIGTERM and
  * SIGINT stop accepting connections, let requests in flight finish, then close the database.
  */
 export async function serve({
@@ -24,8 +26,10 @@ export async function serve({
   const handle = app.getRequestHandler();
   await app.prepare();
   const upgrade = app.getUpgradeHandler();
+  const headers = Object.entries(securityHeaders({ dev }));
   const server = http.createServer((req, res) => {
     stampPeerAddress(req);
+    for (const [name, value] of headers) res.setHeader(name, value);
     void handle(req, res);
   });
   // Dev mode's hot reload runs over a WebSocket.

@@ -1,0 +1,26 @@
+import { ADMIN, expect, signIn, test } from './support';
+
+/** The production server's security headers, and pages that still work under its CSP. */
+
+test('pages and the API carry the security headers; the CSP has no unsafe-eval', async ({
+  page,
+  request,
+}) => {
+  for (const path of ['/sign-in', '/api/health']) {
+    const res = await request.get(path);
+    const headers = res.headers();
+    const csp = headers['content-security-policy'] ?? '';
+    expect(csp, path).toContain("frame-ancestors 'none'");
+    expect(csp, path).toContain("object-src 'none'");
+    expect(csp, path).not.toContain('unsafe-eval');
+    expect(headers['x-content-type-options'], path).toBe('nosniff');
+    expect(headers['referrer-policy'], path).toBe('strict-origin-when-cross-origin');
+  }
+
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+  });
+  await signIn(page, ADMIN.email, ADMIN.password);
+  expect(violations).toEqual([]);
+});

@@ -1,0 +1,39 @@
+/**
+ * Headers every response of the app carries (set by scripts/serve.ts; a route may override
+ * them, as uploads do with a stricter CSP). Scripts may be inline because Next's bootstrap
+ * is; `eval` is allowed only in development, where React's tooling needs it. Images may come
+ * from any https host (service images may be external); uploads to S3 need its origin.
+ */
+function s3Origin(): string | null {
+  if (process.env.STORAGE_DRIVER !== 's3') return null;
+  try {
+    if (process.env.S3_ENDPOINT) return new URL(process.env.S3_ENDPOINT).origin;
+  } catch {
+    return null;
+  }
+  return 'https://*.amazonaws.com';
+}
+
+export function securityHeaders({ dev }: { dev: boolean }): Record<string, string> {
+  const connect = ["'self'", s3Origin(), dev ? 'ws: wss:' : null].filter(Boolean).join(' ');
+  const csp = [
+    "default-src 'self'",
+    `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ''}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob: https:",
+    "font-src 'self' data:",
+    `connect-src ${connect}`,
+    "frame-ancestors 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "object-src 'none'",
+  ].join('; ');
+  return {
+    'Content-Security-Policy': csp,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'strict-origin-when-cross-origin',
+    'X-Frame-Options': 'DENY',
+    'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+  };
+}
