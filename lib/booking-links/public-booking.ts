@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { PublicCtx } from '@/lib/http/route';
 import { fieldError } from '@/lib/http/errors';
 import { zodToAppError } from '@/lib/http/responses';
+import { daysResponse, parseDaysQuery } from '@/lib/reservations/available-days';
 import { computeSlots, parseSlotQuery } from '@/lib/reservations/available-slots';
 import { createReservation } from '@/lib/reservations/create-reservation';
 import type { ReservationView } from '@/lib/reservations/serialize';
@@ -27,6 +28,15 @@ export async function getPublicSlots(ctx: PublicCtx, slug: string, query: Record
     ...response,
     slots: response.slots.map(({ resource_ids: _private, ...slot }): PublicSlot => slot),
   };
+}
+
+/** §16's public twin: the booking page's day picker (up to 62 days in one request). */
+export async function getPublicDays(ctx: PublicCtx, slug: string, query: Record<string, unknown>) {
+  const { link, organization } = await findActiveLink(ctx.db, slug);
+  const q = parseDaysQuery(query, PublicSlotQuerySchema);
+  await findLinkService(ctx.db, link, q.service_id);
+  const { response, slots } = await computeSlots({ db: ctx.db, organization, now: ctx.now }, q);
+  return daysResponse(response, slots);
 }
 
 /** What the booking's customer is told about it (no contact, resources or staff notes). */

@@ -9,7 +9,7 @@ import {
   getManagedSlots,
   rescheduleManagedReservation,
 } from './manage';
-import { bookFromLink, getPublicSlots } from './public-booking';
+import { bookFromLink, getPublicDays, getPublicSlots } from './public-booking';
 import { getPublicBookingPage } from './public-link';
 
 /** §11's public endpoints, the ones customers use: no credentials, rate limited per client. */
@@ -52,6 +52,12 @@ export const publicBookingRoutes: Route[] = [
     '/public/booking-links/:slug/slots',
     'Available slots of a service on a booking link',
     async (ctx, { params, query }) => ({ body: await getPublicSlots(ctx, params.slug!, query) }),
+  ),
+  publicRoute(
+    'GET',
+    '/public/booking-links/:slug/days',
+    'How many slots each day has, for the day picker (up to 62 days)',
+    async (ctx, { params, query }) => ({ body: await getPublicDays(ctx, params.slug!, query) }),
   ),
   publicRoute(
     'POST',

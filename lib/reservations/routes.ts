@@ -1,5 +1,6 @@
 import { AppError } from '@/lib/http/errors';
 import type { Route } from '@/lib/http/route';
+import { getAvailableDays } from './available-days';
 import { getAvailableSlots } from './available-slots';
 import { createReservation } from './create-reservation';
 import { getReservationHistory } from './history';
@@ -16,6 +17,14 @@ export const reservationRoutes: Route[] = [
     tag: 'Availability',
     summary: 'Available slots for a service and date range',
     handle: async (ctx, { query }) => ({ body: await getAvailableSlots(ctx, query) }),
+  },
+  {
+    method: 'GET',
+    path: '/reservation-available-days',
+    access: 'member',
+    tag: 'Availability',
+    summary: 'How many slots each day of a range has (up to 62 days), in one pass',
+    handle: async (ctx, { query }) => ({ body: await getAvailableDays(ctx, query) }),
   },
   {
     method: 'GET',

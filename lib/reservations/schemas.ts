@@ -22,6 +22,8 @@ const queryInt = (min: number, max: number) =>
     .pipe(z.int().min(min).max(max));
 
 export const MAX_SLOT_RANGE_DAYS = 31;
+/** §16: a day query may span up to 62 days after `date`. */
+export const MAX_DAYS_RANGE_DAYS = 62;
 
 /** GET /api/reservation-available-slots (query strings). */
 export const SlotQuerySchema = z.strictObject({

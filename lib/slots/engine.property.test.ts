@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { summarizeDays } from './days';
 import { checkCandidate, findAvailableSlots } from './engine';
 import { oracleCheck, oracleGrid, oracleSlots } from './testing/oracle';
 import type {
@@ -328,6 +329,34 @@ describe('engine vs minute-by-minute oracle', () => {
           }
         }),
         { seed: Number(process.env.SEED ?? 20270314), numRuns: NUM_RUNS },
+      );
+    },
+    NUM_RUNS * 200,
+  );
+});
+
+describe('available days (§16) vs per-day slot lists', () => {
+  it(
+    'one pass over the range counts, day by day, exactly the slots each day’s query lists',
+    () => {
+      fc.assert(
+        fc.property(scenarioArb, fc.integer({ min: 0, max: 3 }), (s, extra) => {
+          const { query } = build(s);
+          const endDate = addDays(s.date, extra);
+          const ranged = { ...query, end_date: endDate };
+          const days = summarizeDays(findAvailableSlots(ranged), s.date, endDate, s.queryTz);
+          expect(days.map((d) => d.date)[0]).toBe(s.date);
+          expect(days).toHaveLength(extra + 1);
+          for (const day of days) {
+            const list = findAvailableSlots({ ...query, date: day.date, end_date: day.date });
+            expect({ date: day.date, count: day.slot_count, first: day.first_start }).toEqual({
+              date: day.date,
+              count: list.length,
+              first: list[0]?.start ?? null,
+            });
+          }
+        }),
+        { seed: Number(process.env.SEED ?? 20271107), numRuns: NUM_RUNS },
       );
     },
     NUM_RUNS * 200,

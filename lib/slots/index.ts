@@ -6,6 +6,7 @@
  * the loader reads what `loadRange` asks for and passes it in.
  */
 export { checkCandidate, findAvailableSlots, loadRange, loadRangeForCandidate } from './engine';
+export { summarizeDays, type DaySummary } from './days';
 export { occupiedInterval } from './occupancy';
 export {
   addDays,
