@@ -82,6 +82,19 @@ async function benchOrg(org: BenchOrg, now: Date) {
       if (r.status !== 200) throw new Error(JSON.stringify(r.body));
     }),
   );
+  results.push(
+    await measure('days, 62 days', Math.ceil(ITER / 2), async (i) => {
+      // Starts 1–3 weeks ahead, so the 62 days stay within the 90 days of future bookings.
+      const from = isoDay(now.getTime() + (7 + (Math.abs(i) % 20)) * DAY);
+      const to = isoDay(Date.parse(from) + 62 * DAY);
+      const r = await call(
+        org.apiKey,
+        'GET',
+        `/reservation-available-days?service_id=${service(i)}&date=${from}&end_date=${to}`,
+      );
+      if (r.status !== 200) throw new Error(JSON.stringify(r.body));
+    }),
+  );
   const created: string[] = [];
   results.push(
     await measure('create', ITER, async (i) => {
