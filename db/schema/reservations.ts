@@ -120,6 +120,47 @@ export const reservations = pgTable(
   ],
 );
 
+/**
+ * §15 holds: capacity kept for a few minutes while someone finishes booking. A private
+ * service's hold owns allocation rows (like a reservation); a group service's hold takes seats
+ * in an occurrence. Expired holds count for nothing and are deleted lazily by the next write.
+ */
+export const holds = pgTable(
+  'reservation_holds',
+  {
+    id: id(),
+    organization_id: organizationId(),
+    service_id: uuid('service_id').notNull(),
+    start_datetime: instant('start_datetime').notNull(),
+    end_datetime: instant('end_datetime').notNull(),
+    party_size: integer('party_size').notNull(),
+    preferred_resource_id: uuid('preferred_resource_id'),
+    occurrence_id: uuid('occurrence_id'),
+    booking_link_id: uuid('booking_link_id'),
+    actor_kind: text('actor_kind').notNull(),
+    expires_at: instant('expires_at').notNull(),
+    created_at: createdAt(),
+  },
+  (t) => [
+    organizationFk(t),
+    unique('reservation_holds_org_id_key').on(t.organization_id, t.id),
+    tenantFk(
+      'holds_service_fk',
+      { organization_id: t.organization_id, ref: t.service_id },
+      services,
+    ).onDelete('cascade'),
+    tenantFk(
+      'holds_occurrence_fk',
+      { organization_id: t.organization_id, ref: t.occurrence_id },
+      occurrences,
+    ).onDelete('cascade'),
+    index('reservation_holds_expiry_idx').on(t.organization_id, t.expires_at),
+    index('reservation_holds_occurrence_idx').on(t.occurrence_id),
+    check('holds_range', sql`${t.start_datetime} < ${t.end_datetime}`),
+    check('holds_party', sql`${t.party_size} between 1 and 1000`),
+  ],
+);
+
 export const allocations = pgTable(
   'reservation_allocations',
   {
@@ -130,6 +171,7 @@ export const allocations = pgTable(
     occupied: tstzrange('occupied').notNull(),
     reservation_id: uuid('reservation_id'),
     occurrence_id: uuid('occurrence_id'),
+    hold_id: uuid('hold_id'),
     created_at: createdAt(),
   },
   (t) => [
@@ -150,9 +192,18 @@ export const allocations = pgTable(
       occurrences,
     ).onDelete('cascade'),
     index('reservation_allocations_reservation_idx').on(t.reservation_id),
+    tenantFk(
+      'allocations_hold_fk',
+      { organization_id: t.organization_id, ref: t.hold_id },
+      holds,
+    ).onDelete('cascade'),
     index('reservation_allocations_occurrence_idx').on(t.occurrence_id),
+    index('reservation_allocations_hold_idx').on(t.hold_id),
     check('allocations_unit', sql`${t.unit} >= 0`),
-    check('allocations_owner', sql`num_nonnulls(${t.reservation_id}, ${t.occurrence_id}) = 1`),
+    check(
+      'allocations_owner',
+      sql`num_nonnulls(${t.reservation_id}, ${t.occurrence_id}, ${t.hold_id}) = 1`,
+    ),
   ],
 );
 
@@ -180,6 +231,7 @@ export const statusChanges = pgTable(
   ],
 );
 
+export type Hold = typeof holds.$inferSelect;
 export type Reservation = typeof reservations.$inferSelect;
 export type Occurrence = typeof occurrences.$inferSelect;
 export type Allocation = typeof allocations.$inferSelect;
