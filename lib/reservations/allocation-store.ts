@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, ne, sql } from 'drizzle-orm';
 import {
   allocations,
+  holds,
   occurrences,
   reservations,
   resources,
@@ -48,7 +49,9 @@ export async function writeAllocation(
   tx: Db,
   args: {
     organizationId: string;
-    reservationId: string;
+    /** The owner of a private allocation: a reservation, or a hold (§15). */
+    reservationId?: string;
+    holdId?: string;
     service: Service;
     start: number;
     allocation: Allocation;
@@ -89,15 +92,23 @@ export async function writeAllocation(
           resource_id: u.resource_id,
           unit: u.unit,
           occupied: range,
-          reservation_id: args.reservationId,
+          reservation_id: args.holdId ? null : args.reservationId,
+          hold_id: args.holdId ?? null,
         })),
       );
     },
   };
 }
 
-/** Frees what a reservation holds: its own rows, or its occurrence's once no live member remains. */
-export async function releaseAllocation(tx: Db, reservation: Reservation): Promise<void> {
+/**
+ * Frees what a reservation holds: its own rows, or its occurrence's once no live member
+ * (reservation or unexpired hold) remains.
+ */
+export async function releaseAllocation(
+  tx: Db,
+  reservation: Reservation,
+  now: Date,
+): Promise<void> {
   if (!reservation.occurrence_id) {
     await tx.delete(allocations).where(eq(allocations.reservation_id, reservation.id));
     return;
@@ -112,7 +123,41 @@ export async function releaseAllocation(tx: Db, reservation: Reservation): Promi
         ne(reservations.status, 'cancelled'),
       ),
     );
-  if (Number(others?.n ?? 0) === 0) {
+  if (Number(others?.n ?? 0) === 0 && !(await hasLiveHolds(tx, reservation.occurrence_id, now))) {
     await tx.delete(allocations).where(eq(allocations.occurrence_id, reservation.occurrence_id));
   }
+}
+
+/**
+ * §15: expired holds count for nothing, but their allocation rows would still trip the
+ * exclusion constraint, so every write sweeps the organization's expired holds first (their
+ * rows go by cascade), together with the allocation of any occurrence whose only members
+ * were those holds. The engine reads holds with the same `now`, so what it counts and what is
+ * swept are complementary.
+ */
+export async function sweepExpiredHolds(tx: Db, organizationId: string, now: Date): Promise<void> {
+  const at = now.toISOString();
+  await tx.execute(sql`
+    with expired as (
+      delete from reservation_holds
+      where organization_id = ${organizationId} and expires_at <= ${at}::timestamptz
+      returning occurrence_id
+    )
+    delete from reservation_allocations a
+    where a.occurrence_id in (select occurrence_id from expired where occurrence_id is not null)
+      and not exists (
+        select 1 from reservations r
+        where r.occurrence_id = a.occurrence_id and r.status <> 'cancelled')
+      and not exists (
+        select 1 from reservation_holds h
+        where h.occurrence_id = a.occurrence_id and h.expires_at > ${at}::timestamptz)`);
+}
+
+async function hasLiveHolds(tx: Db, occurrenceId: string, now: Date): Promise<boolean> {
+  const [live] = await tx
+    .select({ id: holds.id })
+    .from(holds)
+    .where(and(eq(holds.occurrence_id, occurrenceId), gt(holds.expires_at, now)))
+    .limit(1);
+  return !!live;
 }

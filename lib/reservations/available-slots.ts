@@ -66,7 +66,7 @@ export async function computeSlots(
     timezone,
     resourceTimezones: schedule.resources.map((r) => r.timezone),
   });
-  const occupancy = await loadRangeData(ctx.db, schedule, range);
+  const occupancy = await loadRangeData(ctx.db, schedule, range, ctx.now);
   const slots = findAvailableSlots({
     service: rules,
     links: schedule.links,

@@ -108,7 +108,11 @@ export async function createReservation(
           preferred_resource_id: input.preferred_resource_id,
         }),
         resolveContact(tx, ctx, input),
-        loadScheduleLocked(tx, { organization_id: ctx.organization.id, id: input.service_id }),
+        loadScheduleLocked(
+          tx,
+          { organization_id: ctx.organization.id, id: input.service_id },
+          ctx.now,
+        ),
       ]);
       if (!service) {
         throw fieldError('service_id', 'This service does not exist in your organization.');

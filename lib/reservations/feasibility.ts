@@ -3,7 +3,7 @@ import { allSettled } from '@/db/settle';
 import type { Db } from '@/db/types';
 import { AppError } from '@/lib/http/errors';
 import { checkCandidate, loadRangeForCandidate, type Allocation } from '@/lib/slots';
-import { lockServiceResources } from './allocation-store';
+import { lockServiceResources, sweepExpiredHolds } from './allocation-store';
 import { loadRangeData, loadServiceSchedule, type ServiceSchedule } from './load-schedule';
 import { toRules } from './service-rules';
 
@@ -18,16 +18,19 @@ export interface CandidateRequest {
 }
 
 /**
- * Locks the service's resources and reads its schedule, together (one round trip). Only
- * needs the service's id, so callers can start it before they have loaded the service.
+ * Locks the service's resources, sweeps expired holds and reads the schedule, together (one
+ * round trip). Only needs the service's id, so callers can start it before they have loaded
+ * the service.
  */
 export async function loadScheduleLocked(
   tx: Db,
   service: { organization_id: string; id: string },
+  now: Date,
 ): Promise<ServiceSchedule> {
   const [schedule] = await allSettled([
     loadServiceSchedule(tx, service),
     lockServiceResources(tx, service),
+    sweepExpiredHolds(tx, service.organization_id, now),
   ]);
   return schedule;
 }
@@ -42,14 +45,14 @@ export async function allocateOrThrow(
   req: CandidateRequest,
   locked?: ServiceSchedule,
 ): Promise<Allocation> {
-  const schedule = locked ?? (await loadScheduleLocked(tx, req.service));
+  const schedule = locked ?? (await loadScheduleLocked(tx, req.service, req.now));
   const rules = toRules(req.service);
   const range = loadRangeForCandidate({
     service: rules,
     start: req.start,
     resourceTimezones: schedule.resources.map((r) => r.timezone),
   });
-  const occupancy = await loadRangeData(tx, schedule, range);
+  const occupancy = await loadRangeData(tx, schedule, range, req.now);
   const result = checkCandidate({
     service: rules,
     links: schedule.links,

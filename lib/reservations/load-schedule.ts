@@ -2,6 +2,7 @@ import { and, eq, gte, inArray, lte, or, sql, isNull } from 'drizzle-orm';
 import { allSettled } from '@/db/settle';
 import {
   allocations,
+  holds,
   occurrences,
   reservations,
   resourceAvailability,
@@ -108,11 +109,12 @@ export async function loadRangeData(
   db: Db,
   schedule: ServiceSchedule,
   range: LoadRange,
+  now: Date,
 ): Promise<OccupancyEntry[]> {
   const ids = schedule.resources.map((r) => r.id);
   const [, occupancy] = await allSettled([
     loadExceptions(db, schedule, range),
-    loadOccupancy(db, ids, range.occupancy),
+    loadOccupancy(db, ids, range.occupancy, now),
   ]);
   return occupancy;
 }
@@ -165,16 +167,21 @@ const epochMs = (expr: ReturnType<typeof sql>) =>
   sql<number>`(extract(epoch from ${expr}) * 1000)::float8`;
 
 /**
- * Everything holding units of these resources during `interval`. Allocation rows exist only
- * for live owners (cancelling deletes them), so no status filter is needed here.
+ * Everything holding units of these resources during `interval`: reservations, occurrences
+ * and unexpired holds. Allocation rows exist only for live owners (cancelling deletes them),
+ * so no status filter is needed; an expired hold's rows may linger until the next write sweeps
+ * them (see `sweepExpiredHolds`), so they are skipped here, and an occurrence left with no
+ * live seat (its only members were expired holds) occupies nothing.
  */
 export async function loadOccupancy(
   db: Db,
   resourceIds: string[],
   interval: Interval,
+  now: Date,
 ): Promise<OccupancyEntry[]> {
   if (!resourceIds.length) return [];
   const range = `[${new Date(interval.start).toISOString()},${new Date(interval.end).toISOString()})`;
+  const at = now.toISOString();
   const rows = await db
     .select({
       resource_id: allocations.resource_id,
@@ -183,35 +190,42 @@ export async function loadOccupancy(
       end: epochMs(sql`upper(${allocations.occupied})`),
       reservation_id: allocations.reservation_id,
       occurrence_id: allocations.occurrence_id,
-      service_id: sql<string>`coalesce(${reservations.service_id}, ${occurrences.service_id})`,
+      hold_id: allocations.hold_id,
+      service_id: sql<string>`coalesce(${reservations.service_id}, ${occurrences.service_id}, ${holds.service_id})`,
       slot_start: epochMs(
-        sql`coalesce(${reservations.start_datetime}, ${occurrences.start_datetime})`,
+        sql`coalesce(${reservations.start_datetime}, ${occurrences.start_datetime}, ${holds.start_datetime})`,
       ),
       seat_limit: occurrences.seat_limit,
       seats_taken: sql<number>`case when ${allocations.occurrence_id} is null then null else
         (select coalesce(sum(m.party_size), 0)::int from reservations m
-         where m.occurrence_id = ${allocations.occurrence_id} and m.status <> 'cancelled') end`,
+         where m.occurrence_id = ${allocations.occurrence_id} and m.status <> 'cancelled')
+        + (select coalesce(sum(h.party_size), 0)::int from reservation_holds h
+         where h.occurrence_id = ${allocations.occurrence_id} and h.expires_at > ${at}::timestamptz) end`,
     })
     .from(allocations)
     .leftJoin(reservations, eq(reservations.id, allocations.reservation_id))
     .leftJoin(occurrences, eq(occurrences.id, allocations.occurrence_id))
+    .leftJoin(holds, eq(holds.id, allocations.hold_id))
     .where(
       and(
         inArray(allocations.resource_id, resourceIds),
         sql`${allocations.occupied} && ${range}::tstzrange`,
+        sql`(${allocations.hold_id} is null or ${holds.expires_at} > ${at}::timestamptz)`,
       ),
     );
-  return rows.map((r) => ({
-    owner_id: (r.reservation_id ?? r.occurrence_id)!,
-    owner_kind: r.reservation_id ? 'reservation' : 'occurrence',
-    service_id: r.service_id,
-    slot_start: Number(r.slot_start),
-    resource_id: r.resource_id,
-    unit: r.unit,
-    start: Number(r.start),
-    end: Number(r.end),
-    ...(r.occurrence_id
-      ? { seats_taken: Number(r.seats_taken), seat_limit: r.seat_limit ?? undefined }
-      : {}),
-  }));
+  return rows
+    .filter((r) => !r.occurrence_id || Number(r.seats_taken) > 0)
+    .map((r) => ({
+      owner_id: (r.reservation_id ?? r.occurrence_id ?? r.hold_id)!,
+      owner_kind: r.reservation_id ? 'reservation' : r.occurrence_id ? 'occurrence' : 'hold',
+      service_id: r.service_id,
+      slot_start: Number(r.slot_start),
+      resource_id: r.resource_id,
+      unit: r.unit,
+      start: Number(r.start),
+      end: Number(r.end),
+      ...(r.occurrence_id
+        ? { seats_taken: Number(r.seats_taken), seat_limit: r.seat_limit ?? undefined }
+        : {}),
+    }));
 }

@@ -132,7 +132,7 @@ export async function updateReservation(ctx: Ctx, id: string, body: Record<strin
           ? { reservationId: row.id, occurrenceId: row.occurrence_id, seats: row.party_size }
           : undefined,
       });
-      if (wasHolding) await releaseAllocation(tx, row);
+      if (wasHolding) await releaseAllocation(tx, row, ctx.now);
       const written = await writeAllocation(tx, {
         organizationId: ctx.organization.id,
         reservationId: row.id,
@@ -143,7 +143,7 @@ export async function updateReservation(ctx: Ctx, id: string, body: Record<strin
       changes.occurrence_id = written.occurrenceId;
       await written.deferred?.();
     } else if (wasHolding && !willHold) {
-      await releaseAllocation(tx, row);
+      await releaseAllocation(tx, row, ctx.now);
     }
 
     const [updated] = await tx
