@@ -8,13 +8,17 @@ import {
 import { companiesCollection, contactsCollection, dealsCollection } from '@/lib/crm/collections';
 import { collectionRoutes } from '@/lib/crud/routes';
 import { customFieldsCollection } from '@/lib/custom-fields/collection';
+import { holdRoutes } from '@/lib/holds/routes';
 import { healthRoutes } from '@/lib/http/health';
 import { createRouter } from '@/lib/http/router';
+import { openApiRoutes } from '@/lib/openapi/route';
 import type { Route } from '@/lib/http/route';
 import { reservationRoutes } from '@/lib/reservations/routes';
 import { uploadRoutes } from '@/lib/uploads/routes';
 import { bookingLinksCollection } from '@/lib/booking-links/collection';
 import { publicBookingRoutes } from '@/lib/booking-links/routes';
+import { aiAssistantRoutes, aiAssistantsCollection } from '@/lib/ai';
+import { webhookRoutes } from '@/lib/webhooks/routes';
 import { accountRoutes } from './account-routes';
 
 /** Every /api route, in one list: the router, the OpenAPI document and the tests read it. */
@@ -29,6 +33,7 @@ export const collections = [
   exceptionsCollection,
   customFieldsCollection,
   bookingLinksCollection,
+  aiAssistantsCollection,
 ];
 
 export const routes: Route[] = [
@@ -36,8 +41,13 @@ export const routes: Route[] = [
   ...accountRoutes,
   ...collections.flatMap(collectionRoutes),
   ...reservationRoutes,
+  ...holdRoutes,
   ...uploadRoutes,
   ...publicBookingRoutes,
+  ...webhookRoutes,
+  ...aiAssistantRoutes,
+  // Read on first request, when this list is complete.
+  ...openApiRoutes(() => ({ routes, collections })),
 ];
 
 export const apiRouter = createRouter(routes);

@@ -6,6 +6,8 @@ import { daysResponse, parseDaysQuery } from '@/lib/reservations/available-days'
 import { computeSlots, parseSlotQuery } from '@/lib/reservations/available-slots';
 import { createReservation } from '@/lib/reservations/create-reservation';
 import type { ReservationView } from '@/lib/reservations/serialize';
+import { createHold, parseHold, releaseHold } from '@/lib/holds/holds';
+import { PublicHoldCreateSchema } from '@/lib/holds/schemas';
 import { withPageDefaults } from './collection';
 import { manageTokenFor, manageTokenHash } from './manage-token';
 import { customerCtx, findActiveLink, findLinkService } from './public-link';
@@ -65,13 +67,15 @@ export async function bookFromLink(
   if (config.require_phone && !input.contact.phone) {
     throw fieldError('contact.phone', 'A phone number is required.');
   }
-  await findLinkService(ctx.db, link, input.service_id);
+  // A hold was checked against the link when it was taken; it must come from this link.
+  if (input.service_id) await findLinkService(ctx.db, link, input.service_id);
   const reservationId = randomUUID();
   const stored = await createReservation(
     customerCtx(ctx.db, organization, ctx.requestId, ctx.now),
     {
-      service_id: body.service_id,
-      start_datetime: body.start_datetime,
+      ...(body.service_id !== undefined && { service_id: body.service_id }),
+      ...(body.start_datetime !== undefined && { start_datetime: body.start_datetime }),
+      ...(body.hold_id !== undefined && { hold_id: body.hold_id }),
       ...(body.party_size !== undefined && { party_size: body.party_size }),
       contact: body.contact,
       ...(body.notes !== undefined && { notes: body.notes }),
@@ -95,4 +99,32 @@ export async function bookFromLink(
     status: stored.status,
     body: { reservation: publicReservationSummary(view), manage_token: manageTokenFor(view.id) },
   };
+}
+
+/** §15 public holds: the booking form keeps its slot while the customer types. */
+export async function holdFromLink(ctx: PublicCtx, slug: string, body: Record<string, unknown>) {
+  const { link, organization } = await findActiveLink(ctx.db, slug);
+  const input = parseHold(PublicHoldCreateSchema, body);
+  await findLinkService(ctx.db, link, input.service_id);
+  const hold = await createHold(customerCtx(ctx.db, organization, ctx.requestId, ctx.now), body, {
+    bookingLinkId: link.id,
+  });
+  return {
+    id: hold.id,
+    expires_at: hold.expires_at,
+    start_datetime: hold.start_datetime,
+    end_datetime: hold.end_datetime,
+  };
+}
+
+export async function releaseLinkHold(ctx: PublicCtx, slug: string, holdId: string) {
+  const { link, organization } = await findActiveLink(ctx.db, slug);
+  const hold = await releaseHold(
+    customerCtx(ctx.db, organization, ctx.requestId, ctx.now),
+    holdId,
+    {
+      bookingLinkId: link.id,
+    },
+  );
+  return { id: hold.id, released: true };
 }

@@ -1,6 +1,6 @@
 import { clientIp } from '@/lib/http/client-ip';
 import { enforceRateLimit, publicLimitPerMinute } from '@/lib/http/rate-limit';
-import type { PublicRoute, Route, RouteInput, RouteResult } from '@/lib/http/route';
+import type { PublicRoute, Route, RouteInput, RouteResult, RouteSchemas } from '@/lib/http/route';
 import type { PublicCtx } from '@/lib/http/route';
 import { readIdempotencyKey } from '@/lib/reservations/idempotency';
 import {
@@ -9,8 +9,21 @@ import {
   getManagedSlots,
   rescheduleManagedReservation,
 } from './manage';
-import { bookFromLink, getPublicDays, getPublicSlots } from './public-booking';
+import {
+  bookFromLink,
+  getPublicDays,
+  getPublicSlots,
+  holdFromLink,
+  releaseLinkHold,
+} from './public-booking';
 import { getPublicBookingPage } from './public-link';
+import {
+  ManageSlotQuerySchema,
+  PublicBookingSchema,
+  PublicCancelSchema,
+  PublicRescheduleSchema,
+  PublicSlotQuerySchema,
+} from './schemas';
 
 /** §11's public endpoints, the ones customers use: no credentials, rate limited per client. */
 
@@ -21,6 +34,7 @@ function publicRoute(
   path: string,
   summary: string,
   handle: Handler,
+  schemas: RouteSchemas = {},
 ): PublicRoute {
   return {
     method,
@@ -28,6 +42,7 @@ function publicRoute(
     access: 'public',
     tag: 'Public booking',
     summary,
+    schemas: { ...schemas, rateLimited: true },
     handle: async (ctx, input) => {
       await enforceRateLimit(
         ctx.db,
@@ -46,18 +61,46 @@ export const publicBookingRoutes: Route[] = [
     '/public/booking-links/:slug',
     'A booking page: its look, the services offered and the fields asked',
     async (ctx, { params }) => ({ body: await getPublicBookingPage(ctx.db, params.slug!) }),
+    {
+      response:
+        'The page config, the organization’s name and timezone, the link’s active services (public fields) and the custom fields to ask.',
+    },
   ),
   publicRoute(
     'GET',
     '/public/booking-links/:slug/slots',
     'Available slots of a service on a booking link',
     async (ctx, { params, query }) => ({ body: await getPublicSlots(ctx, params.slug!, query) }),
+    {
+      query: PublicSlotQuerySchema,
+      response: 'As `GET /api/reservation-available-slots`, without `resource_ids`.',
+    },
   ),
   publicRoute(
     'GET',
     '/public/booking-links/:slug/days',
     'How many slots each day has, for the day picker (up to 62 days)',
     async (ctx, { params, query }) => ({ body: await getPublicDays(ctx, params.slug!, query) }),
+    {
+      query: PublicSlotQuerySchema,
+      response:
+        '`{service_id, date, end_date, timezone, days: [{date, slot_count, first_start_datetime}]}` (§16).',
+    },
+  ),
+  publicRoute(
+    'POST',
+    '/public/booking-links/:slug/holds',
+    'Hold a slot while the customer fills in the form',
+    async (ctx, { params, body }) => ({
+      status: 201,
+      body: await holdFromLink(ctx, params.slug!, body),
+    }),
+  ),
+  publicRoute(
+    'DELETE',
+    '/public/booking-links/:slug/holds/:id',
+    'Let a held slot go',
+    async (ctx, { params }) => ({ body: await releaseLinkHold(ctx, params.slug!, params.id!) }),
   ),
   publicRoute(
     'POST',
@@ -65,12 +108,20 @@ export const publicBookingRoutes: Route[] = [
     'Book a slot as a customer',
     async (ctx, { params, body, req }) =>
       bookFromLink(ctx, params.slug!, body, readIdempotencyKey(req)),
+    {
+      body: PublicBookingSchema,
+      status: 201,
+      idempotent: true,
+      response:
+        '`{reservation: {id, status, start_datetime, end_datetime, party_size, service}, manage_token}`.',
+    },
   ),
   publicRoute(
     'GET',
     '/public/reservations/:token',
     'A customer’s own booking, by its manage token',
     async (ctx, { params }) => ({ body: await getManagedReservation(ctx, params.token!) }),
+    { response: 'The customer’s booking: its time, party, status and service.' },
   ),
   publicRoute(
     'GET',
@@ -79,6 +130,7 @@ export const publicBookingRoutes: Route[] = [
     async (ctx, { params, query }) => ({
       body: await getManagedSlots(ctx, params.token!, query),
     }),
+    { query: ManageSlotQuerySchema, response: 'Slots of the booking’s service and party size.' },
   ),
   publicRoute(
     'POST',
@@ -87,6 +139,7 @@ export const publicBookingRoutes: Route[] = [
     async (ctx, { params, body }) => ({
       body: await cancelManagedReservation(ctx, params.token!, body),
     }),
+    { body: PublicCancelSchema, response: 'The cancelled booking.' },
   ),
   publicRoute(
     'POST',
@@ -95,5 +148,6 @@ export const publicBookingRoutes: Route[] = [
     async (ctx, { params, body }) => ({
       body: await rescheduleManagedReservation(ctx, params.token!, body),
     }),
+    { body: PublicRescheduleSchema, response: 'The moved booking.' },
   ),
 ];

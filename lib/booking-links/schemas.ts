@@ -83,14 +83,20 @@ export const PublicContactSchema = z.strictObject({
   phone: phoneSchema.nullable().optional(),
 });
 
-export const PublicBookingSchema = z.strictObject({
-  service_id: uuidSchema,
-  start_datetime: instantSchema,
-  party_size: intRange(1, 1000).optional(),
-  contact: PublicContactSchema,
-  notes: z.string().max(5000).nullable().optional(),
-  custom_fields_by_key: z.record(z.string(), z.unknown()).optional(),
-});
+export const PublicBookingSchema = z
+  .strictObject({
+    service_id: uuidSchema.optional(),
+    start_datetime: instantSchema.optional(),
+    hold_id: uuidSchema.optional(),
+    party_size: intRange(1, 1000).optional(),
+    contact: PublicContactSchema,
+    notes: z.string().max(5000).nullable().optional(),
+    custom_fields_by_key: z.record(z.string(), z.unknown()).optional(),
+  })
+  .refine((v) => !!v.hold_id || (!!v.service_id && !!v.start_datetime), {
+    message: 'Send service_id and start_datetime, or the hold_id of a held slot.',
+    path: ['service_id'],
+  });
 export type PublicBooking = z.infer<typeof PublicBookingSchema>;
 
 export const PublicCancelSchema = z.strictObject({

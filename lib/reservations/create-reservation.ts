@@ -17,6 +17,8 @@ import { buildReservationView, type ContactSummary } from './serialize';
 import { checkPartySize } from './service-rules';
 import { writeAllocation } from './allocation-store';
 import { actorKindToSource } from './sources';
+import { lockHoldForBooking, transferHold } from '@/lib/holds/consume';
+import { recordReservationEvents } from '@/lib/webhooks/events';
 
 /** §9 create: POST /api/reservations, and the same path for booking pages and AI tools. */
 
@@ -96,10 +98,14 @@ export async function createReservation(
     },
     async (tx) => {
       const txCtx = { ...ctx, db: tx };
+      const hold = input.hold_id
+        ? await lockHoldForBooking(tx, ctx, input.hold_id, input, opts.bookingLinkId ?? null)
+        : null;
+      const serviceId = hold?.service_id ?? input.service_id!;
       // Everything that needs only ids goes out at once, the resource locks included; a
       // refusal below rolls it all back (an inline contact created here goes with it).
       const [service, allDefinitions, , contact, schedule] = await allSettled([
-        loadService(tx, ctx.organization.id, input.service_id),
+        loadService(tx, ctx.organization.id, serviceId),
         loadCustomFields(txCtx, 'reservation'),
         checkReferences(txCtx, reservationsCollection, {
           contact_id: input.contact_id,
@@ -108,16 +114,19 @@ export async function createReservation(
           preferred_resource_id: input.preferred_resource_id,
         }),
         resolveContact(tx, ctx, input),
-        loadScheduleLocked(
-          tx,
-          { organization_id: ctx.organization.id, id: input.service_id },
-          ctx.now,
-        ),
+        // A held slot needs no engine check: its capacity is already allocated.
+        hold
+          ? Promise.resolve(null)
+          : loadScheduleLocked(
+              tx,
+              { organization_id: ctx.organization.id, id: serviceId },
+              ctx.now,
+            ),
       ]);
       if (!service) {
         throw fieldError('service_id', 'This service does not exist in your organization.');
       }
-      const partySize = input.party_size ?? service.min_party_size;
+      const partySize = hold?.party_size ?? input.party_size ?? service.min_party_size;
       checkPartySize(service, partySize);
       const definitions = opts.customFieldKeys
         ? allDefinitions.filter((d) => opts.customFieldKeys!.includes(d.key))
@@ -125,26 +134,28 @@ export async function createReservation(
       const customValues = withoutNulls(input.custom_fields_by_key ?? {});
       checkCustomFieldValues(definitions, customValues, customValues, true);
       const status = input.status ?? (service.requires_confirmation ? 'pending' : 'confirmed');
-      const start = input.start_datetime.getTime();
-      const allocation = await allocateOrThrow(
-        tx,
-        {
-          service,
-          start,
-          partySize,
-          preferredResourceId: input.preferred_resource_id ?? null,
-          now: ctx.now,
-        },
-        schedule,
-      );
+      const start = hold ? hold.start_datetime.getTime() : input.start_datetime!.getTime();
+      const preferredResourceId =
+        input.preferred_resource_id !== undefined
+          ? input.preferred_resource_id
+          : (hold?.preferred_resource_id ?? null);
       const id = opts.reservationId ?? randomUUID();
-      const { occurrenceId, deferred } = await writeAllocation(tx, {
-        organizationId: ctx.organization.id,
-        reservationId: id,
-        service,
-        start,
-        allocation,
-      });
+      const allocation = hold
+        ? null
+        : await allocateOrThrow(
+            tx,
+            { service, start, partySize, preferredResourceId, now: ctx.now },
+            schedule!,
+          );
+      const { occurrenceId, deferred } = allocation
+        ? await writeAllocation(tx, {
+            organizationId: ctx.organization.id,
+            reservationId: id,
+            service,
+            start,
+            allocation,
+          })
+        : { occurrenceId: hold!.occurrence_id, deferred: null };
       const row: Reservation = {
         id,
         organization_id: ctx.organization.id,
@@ -156,7 +167,7 @@ export async function createReservation(
         status,
         deal_id: input.deal_id ?? null,
         company_id: input.company_id ?? null,
-        preferred_resource_id: input.preferred_resource_id ?? null,
+        preferred_resource_id: preferredResourceId,
         occurrence_id: occurrenceId,
         notes: input.notes ?? null,
         custom_fields_by_key: customValues,
@@ -172,7 +183,11 @@ export async function createReservation(
       // Started in this order and run in this order on the transaction's connection: the
       // reservation, the allocation rows that reference it, its history — one round trip.
       const inserted = tx.insert(reservations).values(row).execute();
-      const allocated = deferred ? deferred() : Promise.resolve();
+      const allocated = hold
+        ? transferHold(tx, hold, id)
+        : deferred
+          ? deferred()
+          : Promise.resolve();
       const history = tx
         .insert(statusChanges)
         .values({
@@ -184,14 +199,17 @@ export async function createReservation(
           actor_id: ctx.actor.id,
         })
         .execute();
-      await allSettled([inserted, allocated, history]);
-      const resourceIds = [...new Set(allocation.units.map((u) => u.resource_id))];
+      const [, transferred] = await allSettled([inserted, allocated, history]);
+      const resourceIds = allocation
+        ? [...new Set(allocation.units.map((u) => u.resource_id))]
+        : (transferred as string[]);
       const view = buildReservationView(
         row,
         contact,
         { id: service.id, name: service.name, duration_minutes: service.duration_minutes },
         resourceIds,
       );
+      await recordReservationEvents(tx, ctx, { after: row, view });
       return { status: 201, body: JSON.parse(JSON.stringify(view)) };
     },
   );

@@ -41,8 +41,9 @@ const customFieldValues = z.record(z.string(), z.unknown());
 
 export const ReservationCreateSchema = z
   .strictObject({
-    service_id: uuidSchema,
-    start_datetime: instantSchema,
+    service_id: uuidSchema.optional(),
+    start_datetime: instantSchema.optional(),
+    hold_id: uuidSchema.optional(),
     party_size: z.int().min(1).max(1000).optional(),
     contact_id: uuidSchema.optional(),
     contact: InlineContactSchema.optional(),
@@ -56,6 +57,11 @@ export const ReservationCreateSchema = z
   .refine((v) => !!v.contact_id !== !!v.contact, {
     message: 'Send either contact_id or contact {name, email?, phone?}, not both.',
     path: ['contact_id'],
+  })
+  // §15: a hold names the slot; without one, the slot is named directly.
+  .refine((v) => !!v.hold_id || (!!v.service_id && !!v.start_datetime), {
+    message: 'Send service_id and start_datetime, or the hold_id of a held slot.',
+    path: ['service_id'],
   });
 export type ReservationCreate = z.infer<typeof ReservationCreateSchema>;
 

@@ -146,4 +146,62 @@ describe.skipIf(!onPostgres)('no overbooking across two app processes', () => {
     );
     expect(atTarget.body.total).toBe(2);
   }, 120_000);
+
+  /** §15: holds and bookings race for the same capacity through both processes. */
+  async function raceMixed(path: (i: number) => string, body: (i: number) => object) {
+    const responses = await Promise.all(
+      Array.from({ length: REQUESTS }, (_, i) =>
+        fetch(`${servers[i % 2]!.url}/api${path(i)}`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${org.key}`, 'content-type': 'application/json' },
+          body: JSON.stringify(body(i)),
+        }).then(async (r) => ({ status: r.status, body: await r.json(), path: path(i) })),
+      ),
+    );
+    for (const r of responses.filter((x) => x.status !== 201)) {
+      expect(r.status).toBe(409);
+      expect(r.body.error.code).toBe('slot_unavailable');
+    }
+    return responses.filter((r) => r.status === 201);
+  }
+
+  it('holds and bookings racing for a private slot with room for 2: exactly 2 win', async () => {
+    const { serviceId } = await makeService(org, { resources: [{ quantity: 2 }] });
+    const start = `${futureDate(24)}T10:00:00.000Z`;
+    const won = await raceMixed(
+      (i) => (i % 2 ? '/reservation-holds' : '/reservations'),
+      (i) => ({
+        service_id: serviceId,
+        start_datetime: start,
+        ...(i % 2 ? {} : { contact: { name: `G${i}` } }),
+      }),
+    );
+    expect(won).toHaveLength(2);
+  }, 120_000);
+
+  it('holds and bookings racing for 10 seats never take more than 10', async () => {
+    const { serviceId } = await makeService(org, {
+      service: { capacity: 10, max_party_size: 3 },
+      resources: [{ quantity: 1 }],
+    });
+    const date = futureDate(25);
+    const start = `${date}T10:00:00.000Z`;
+    const won = await raceMixed(
+      (i) => (i % 3 === 0 ? '/reservation-holds' : '/reservations'),
+      (i) => ({
+        service_id: serviceId,
+        start_datetime: start,
+        party_size: 1 + (i % 3),
+        ...(i % 3 === 0 ? {} : { contact: { name: `G${i}` } }),
+      }),
+    );
+    const seats = won.reduce((n, r) => n + r.body.party_size, 0);
+    expect(seats).toBeLessThanOrEqual(10);
+    expect(seats).toBeGreaterThanOrEqual(8);
+    const slots = await org.api.get(
+      `/reservation-available-slots?service_id=${serviceId}&date=${date}&party_size=1`,
+    );
+    const slot = slots.body.slots.find((s: any) => s.start_datetime === start);
+    expect(slot?.remaining_capacity ?? 0).toBe(10 - seats);
+  }, 120_000);
 });
