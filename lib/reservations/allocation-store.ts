@@ -106,7 +106,7 @@ export async function writeAllocation(
  */
 export async function releaseAllocation(
   tx: Db,
-  reservation: Reservation,
+  reservation: Pick<Reservation, 'id' | 'occurrence_id'>,
   now: Date,
 ): Promise<void> {
   if (!reservation.occurrence_id) {
