@@ -10,7 +10,11 @@ import styles from './AppShell.module.css';
 export function AppShell({ session, children }: { session: StaffSession; children: ReactNode }) {
   const items: NavItem[] = [{ href: '/reservations', label: 'Reservations' }];
   if (session.user.role === 'admin')
-    items.push({ href: '/catalog', label: 'Catalog' }, { href: '/settings', label: 'Settings' });
+    items.push(
+      { href: '/catalog', label: 'Catalog' },
+      { href: '/assistants', label: 'Assistants' },
+      { href: '/settings', label: 'Settings' },
+    );
   return (
     <>
       <a href="#main" className="skip-link">
