@@ -6,6 +6,8 @@ import { createReservationTool } from './tools/create-reservation';
 import { findReservationsTool } from './tools/find-reservations';
 import { getAvailableSlotsTool } from './tools/get-available-slots';
 import { getReservationServicesTool } from './tools/get-reservation-services';
+import { holdSlotTool } from './tools/hold-slot';
+import { releaseHoldTool } from './tools/release-hold';
 import { updateReservationTool } from './tools/update-reservation';
 
 /** The one list of AI tools (§13): `/tools`, `/tool-calls`, MCP and the editor read it. */
@@ -15,6 +17,8 @@ const TOOLS: Record<ToolName, ToolDefinition> = {
   update_reservation: updateReservationTool,
   get_reservation_services: getReservationServicesTool,
   get_available_slots: getAvailableSlotsTool,
+  hold_slot: holdSlotTool,
+  release_hold: releaseHoldTool,
 };
 
 export function toolByName(name: string): ToolDefinition | undefined {

@@ -10,6 +10,8 @@ export const TOOL_NAMES = [
   'update_reservation',
   'get_reservation_services',
   'get_available_slots',
+  'hold_slot',
+  'release_hold',
 ] as const;
 export type ToolName = (typeof TOOL_NAMES)[number];
 

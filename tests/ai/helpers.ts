@@ -56,6 +56,10 @@ export function restEquivalent(
       const { id, ...patch } = args;
       return call('PATCH', `/reservations/${String(id)}`, { key: org.key, body: patch });
     }
+    case 'hold_slot':
+      return call('POST', '/reservation-holds', { key: org.key, body: args });
+    case 'release_hold':
+      return call('DELETE', `/reservation-holds/${String(args.id)}`, { key: org.key });
     default:
       throw new Error(`no REST twin for ${tool}`);
   }

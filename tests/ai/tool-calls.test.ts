@@ -432,3 +432,64 @@ describe('the call itself', () => {
     );
   });
 });
+
+describe('hold_slot and release_hold (§15)', () => {
+  const at = (hhmm: string) => `${date}T${hhmm}:00.000Z`;
+
+  it('hold, then book with the hold: the reservation is the assistant’s, the hold is used up', async () => {
+    const held = await tool('hold_slot', { service_id: serviceId, start_datetime: at('13:00') });
+    expect(held.status, JSON.stringify(held.body)).toBe(200);
+    expect(held.body.result).toMatchObject({
+      service_id: serviceId,
+      start_datetime: at('13:00'),
+      party_size: 1,
+      expires_at: expect.any(String),
+    });
+    const booked = await tool('create_reservation', {
+      hold_id: held.body.result.id,
+      contact: { name: 'Held by AI' },
+    });
+    expect(booked.status, JSON.stringify(booked.body)).toBe(200);
+    expect(booked.body.result).toMatchObject({
+      start_datetime: at('13:00'),
+      source: 'ai_assistant',
+      resource_ids: held.body.result.resource_ids,
+    });
+    await expectSameAnswer(
+      'create_reservation',
+      { hold_id: held.body.result.id, contact: { name: 'Again' } },
+      409,
+    );
+  });
+
+  it('errors are the endpoint’s: an off-grid start, an unknown hold', async () => {
+    await expectSameAnswer(
+      'hold_slot',
+      { service_id: serviceId, start_datetime: `${date}T13:07:00Z` },
+      409,
+    );
+    await expectSameAnswer('hold_slot', { service_id: serviceId, ttl_seconds: 5 }, 400);
+    await expectSameAnswer('release_hold', { id: randomUUID() }, 404);
+  });
+
+  it('release_hold frees the slot at once', async () => {
+    const held = await tool('hold_slot', {
+      service_id: serviceId,
+      start_datetime: at('15:00'),
+      party_size: 2,
+    });
+    const before = await restEquivalent(org, 'get_available_slots', {
+      service_id: serviceId,
+      date,
+    });
+    const slot = before.body.slots.find((s: any) => s.start_datetime === at('15:00'));
+    expect(slot.remaining_capacity).toBe(1);
+    const released = await tool('release_hold', { id: held.body.result.id });
+    expect(released.status).toBe(200);
+    expect(released.body.result.id).toBe(held.body.result.id);
+    const after = await restEquivalent(org, 'get_available_slots', { service_id: serviceId, date });
+    expect(
+      after.body.slots.find((s: any) => s.start_datetime === at('15:00')).remaining_capacity,
+    ).toBe(2);
+  });
+});
