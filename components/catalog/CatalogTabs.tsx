@@ -8,6 +8,7 @@ const TABS = [
   { href: '/catalog/services', label: 'Services' },
   { href: '/catalog/resources', label: 'Resources' },
   { href: '/catalog/custom-fields', label: 'Custom fields' },
+  { href: '/catalog/booking-links', label: 'Booking links' },
 ] as const;
 
 /** The catalog's sections; the current one (or its editor) is marked as the page. */
