@@ -29,8 +29,12 @@ export const withPageDefaults = (config: PageConfig | null | undefined): Require
   ...config,
 });
 
-/** `service_ids` must name active services of the caller's organization (§11). */
-async function checkServices(ctx: Ctx, ids: string[]): Promise<void> {
+/**
+ * `service_ids` must name services of the caller's organization (§11), and services newly
+ * added to the link must be active. A service deactivated after it was added may stay, so that
+ * an edit resending the whole list is not refused (it is hidden from the public page anyway).
+ */
+async function checkServices(ctx: Ctx, ids: string[], alreadyOnLink: Set<string>): Promise<void> {
   const found = await ctx.db
     .select({ id: services.id, is_active: services.is_active })
     .from(services)
@@ -42,7 +46,7 @@ async function checkServices(ctx: Ctx, ids: string[]): Promise<void> {
       return [
         { path: `service_ids.${i}`, message: `Service ${id} does not exist in your organization.` },
       ];
-    if (!service.is_active)
+    if (!service.is_active && !alreadyOnLink.has(id))
       return [{ path: `service_ids.${i}`, message: `Service ${id} is inactive.` }];
     return [];
   });
@@ -139,7 +143,16 @@ export const bookingLinksCollection = defineCollection({
     fields: ['service_ids'],
     save: async (ctx, row, values) => {
       const ids = values.service_ids as string[];
-      await checkServices(ctx, ids);
+      const current = await ctx.db
+        .select({ id: bookingLinkServices.service_id })
+        .from(bookingLinkServices)
+        .where(
+          and(
+            eq(bookingLinkServices.organization_id, ctx.organization.id),
+            eq(bookingLinkServices.booking_link_id, row.id),
+          ),
+        );
+      await checkServices(ctx, ids, new Set(current.map((c) => c.id)));
       await ctx.db
         .delete(bookingLinkServices)
         .where(

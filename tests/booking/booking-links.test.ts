@@ -204,3 +204,29 @@ describe('booking links', () => {
     expect(removed.body.service_ids).toEqual([service.id]);
   });
 });
+
+describe('a service deactivated after it was put on a link', () => {
+  it('may stay when the list is resent, but cannot be added anew', async () => {
+    const org = await createKeyOrg();
+    const a = await make(org.api, '/reservation-services', { name: 'A', duration_minutes: 30 });
+    const b = await make(org.api, '/reservation-services', { name: 'B', duration_minutes: 30 });
+    const link = await make(org.api, '/reservation-booking-links', {
+      slug: slug(),
+      name: 'L',
+      service_ids: [a.id],
+    });
+    await org.api.patch(`/reservation-services/${a.id}`, { is_active: false });
+    await org.api.patch(`/reservation-services/${b.id}`, { is_active: false });
+    const resent = await org.api.patch(`/reservation-booking-links/${link.id}`, {
+      name: 'L2',
+      service_ids: [a.id],
+    });
+    expectStatus(resent, 200);
+    expectError(
+      await org.api.patch(`/reservation-booking-links/${link.id}`, { service_ids: [a.id, b.id] }),
+      400,
+      'validation_error',
+      ['service_ids.1'],
+    );
+  });
+});
