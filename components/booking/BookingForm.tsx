@@ -1,0 +1,191 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMemo, useRef, useState } from 'react';
+import { FormProvider, useForm, type Path } from 'react-hook-form';
+import { ApiError } from '@/components/api/apiFetch';
+import { Alert } from '@/components/ui/Alert';
+import { Button } from '@/components/ui/Button';
+import { TextArea } from '@/components/ui/TextArea';
+import { TextField } from '@/components/ui/TextField';
+import { bookingFormSchema, type BookingFormOutput } from './bookingFormSchema';
+import type { BookingFormValues } from './formValues';
+import { CustomFieldControl } from './CustomFieldControl';
+import { ErrorNotice, useRetryWait } from './ErrorNotice';
+import { newIdempotencyKey, publicFetch } from './publicApi';
+import type { BookingResult, PublicBookingPage, PublicService, PublicSlot } from './types';
+import styles from './BookingForm.module.css';
+
+export interface BookingFormProps {
+  page: PublicBookingPage;
+  service: PublicService;
+  slot: PublicSlot;
+  partySize: number;
+  defaultValues: BookingFormValues;
+  onBooked: (result: BookingResult) => void;
+  /** 409 slot_unavailable: the flow goes back to the times, keeping what was typed. */
+  onSlotTaken: (values: BookingFormValues) => void;
+}
+
+/**
+ * Contact details, the link's questions and a note, checked in the browser with the same
+ * rules as the API, then booked. Each distinct submission gets its own Idempotency-Key; a
+ * repeat of the same one (a double click, a retry after a network error) reuses it, so the
+ * server answers it with the first booking instead of making a second.
+ */
+export function BookingForm({
+  page,
+  service,
+  slot,
+  partySize,
+  defaultValues,
+  onBooked,
+  onSlotTaken,
+}: BookingFormProps) {
+  const schema = useMemo(() => bookingFormSchema(page), [page]);
+  const form = useForm<BookingFormValues, unknown, BookingFormOutput>({
+    resolver: zodResolver(schema),
+    defaultValues,
+    mode: 'onTouched',
+  });
+  const { register, handleSubmit, formState, setError, getValues } = form;
+  const errors = formState.errors;
+  const [failure, setFailure] = useState<{ error: unknown; message?: string } | null>(null);
+  const attempt = useRef<{ body: string; key: string } | null>(null);
+  const fieldPaths = useMemo(
+    () =>
+      new Set<string>([
+        'contact.name',
+        'contact.email',
+        'contact.phone',
+        'notes',
+        ...page.custom_fields.map((f) => `custom_fields_by_key.${f.key}`),
+      ]),
+    [page],
+  );
+
+  async function send(values: BookingFormOutput) {
+    const custom = Object.fromEntries(
+      Object.entries(values.custom_fields_by_key).filter(([, v]) => v !== undefined),
+    );
+    const body = {
+      service_id: service.id,
+      start_datetime: slot.start_datetime,
+      party_size: partySize,
+      contact: values.contact,
+      ...(values.notes ? { notes: values.notes } : {}),
+      ...(Object.keys(custom).length ? { custom_fields_by_key: custom } : {}),
+    };
+    const serialized = JSON.stringify(body);
+    if (attempt.current?.body !== serialized) {
+      attempt.current = { body: serialized, key: newIdempotencyKey() };
+    }
+    setFailure(null);
+    try {
+      const result = await publicFetch<BookingResult>(
+        `/booking-links/${encodeURIComponent(page.slug)}/reservations`,
+        { method: 'POST', body, idempotencyKey: attempt.current.key },
+      );
+      onBooked(result);
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'slot_unavailable') {
+        onSlotTaken(getValues());
+        return;
+      }
+      if (error instanceof ApiError && error.status === 400) {
+        const rest: string[] = [];
+        let first = true;
+        for (const detail of error.details) {
+          if (detail.path && fieldPaths.has(detail.path)) {
+            setError(
+              detail.path as Path<BookingFormValues>,
+              { type: 'server', message: detail.message },
+              { shouldFocus: first },
+            );
+            first = false;
+          } else {
+            rest.push(detail.message);
+          }
+        }
+        if (rest.length || first) {
+          setFailure({ error, message: rest.length ? rest.join(' ') : error.message });
+        }
+        return;
+      }
+      if (error instanceof ApiError && error.status === 404) {
+        setFailure({
+          error,
+          message: `${service.name} can no longer be booked online. Please contact ${page.organization.name}.`,
+        });
+        return;
+      }
+      setFailure({ error });
+    }
+  }
+
+  const submitting = formState.isSubmitting;
+  const wait = useRetryWait(failure?.error);
+  const errorCount = Object.keys(errors).length;
+
+  return (
+    <FormProvider {...form}>
+      <form className={styles.form} onSubmit={(event) => void handleSubmit(send)(event)} noValidate>
+        {formState.submitCount > 0 && errorCount > 0 && !submitting && (
+          <Alert tone="error">Please check the highlighted fields.</Alert>
+        )}
+        <fieldset className={styles.section}>
+          <legend className={styles.sectionTitle}>Your contact details</legend>
+          <TextField
+            label="Full name"
+            autoComplete="name"
+            error={errors.contact?.name?.message}
+            {...register('contact.name')}
+          />
+          <TextField
+            label="Email"
+            type="email"
+            autoComplete="email"
+            inputMode="email"
+            hint="We’ll send your booking details here."
+            error={errors.contact?.email?.message}
+            {...register('contact.email')}
+          />
+          <TextField
+            label={page.page_config.require_phone ? 'Phone' : 'Phone (optional)'}
+            type="tel"
+            autoComplete="tel"
+            error={errors.contact?.phone?.message}
+            {...register('contact.phone')}
+          />
+        </fieldset>
+        {page.custom_fields.length > 0 && (
+          <fieldset className={styles.section}>
+            <legend className={styles.sectionTitle}>A few questions</legend>
+            {page.custom_fields.map((field) => (
+              <CustomFieldControl key={field.key} field={field} />
+            ))}
+          </fieldset>
+        )}
+        <TextArea
+          label="Anything we should know? (optional)"
+          rows={3}
+          error={errors.notes?.message}
+          {...register('notes')}
+        />
+        {failure && (
+          <ErrorNotice
+            title="Your booking didn’t go through."
+            error={failure.error}
+            message={failure.message}
+          />
+        )}
+        <div className={styles.actions}>
+          <Button type="submit" variant="primary" block loading={submitting} disabled={wait > 0}>
+            {submitting ? 'Booking…' : 'Confirm booking'}
+          </Button>
+          <p className={styles.smallPrint}>You’ll get a link to change or cancel your booking.</p>
+        </div>
+      </form>
+    </FormProvider>
+  );
+}

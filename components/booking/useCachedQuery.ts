@@ -1,0 +1,72 @@
+'use client';
+
+import { hashKey, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { useCallback, useEffect, useSyncExternalStore } from 'react';
+
+export interface CachedQuery<T> {
+  data: T | undefined;
+  error: unknown;
+  /** No data yet and a fetch under way (or about to start). */
+  isLoading: boolean;
+  isError: boolean;
+  refetch: () => void;
+}
+
+/**
+ * A read from the app's React Query cache (same keys, staleTime, invalidateQueries) without
+ * useQuery: its observer layer is ~5 KB gzip that the booking page cannot afford (the page's
+ * budget is 150 KB and the framework alone is ~141 KB), while QueryClient is already loaded
+ * by the root Providers. It fetches when the entry is missing, stale or invalidated.
+ */
+export function useCachedQuery<T>(
+  queryKey: QueryKey,
+  queryFn: () => Promise<T>,
+  staleTime: number,
+): CachedQuery<T> {
+  const client = useQueryClient();
+  const hash = hashKey(queryKey);
+
+  const subscribe = useCallback(
+    (notify: () => void) =>
+      client.getQueryCache().subscribe((event) => {
+        if (event.query.queryHash === hash) notify();
+      }),
+    [client, hash],
+  );
+  const state = useSyncExternalStore(
+    subscribe,
+    () => client.getQueryCache().get<T>(hash)?.state,
+    () => undefined,
+  );
+
+  const fetch = useCallback(
+    (maxAge: number) => {
+      void client.fetchQuery({ queryKey, queryFn, staleTime: maxAge }).catch(() => {
+        // The error is in the cache entry's state, where the component reads it.
+      });
+    },
+    // queryKey and queryFn are described by `hash`: a new array or closure is the same query.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [client, hash],
+  );
+
+  useEffect(() => {
+    if (state?.fetchStatus === 'fetching' || state?.status === 'error') return;
+    const fresh =
+      state?.status === 'success' &&
+      !state.isInvalidated &&
+      Date.now() - state.dataUpdatedAt < staleTime;
+    if (!fresh) fetch(staleTime);
+  }, [state, fetch, staleTime]);
+
+  const idle = state?.fetchStatus !== 'fetching';
+  const failed = state?.status === 'error';
+
+  return {
+    data: state?.data,
+    error: state?.error,
+    isLoading: state?.data === undefined && (!failed || !idle),
+    isError: failed && idle,
+    refetch: () => fetch(0),
+  };
+}

@@ -1,0 +1,367 @@
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { formatInTimeZone } from 'date-fns-tz';
+import { type Api, expect, type Named, ORG_TZ, type Reservation, test, unique } from './support';
+
+/**
+ * The customer-facing booking pages on a phone (375×812) in another time zone than the salon's
+ * (Europe/Paris vs Europe/London): book from /book/:slug, then move and cancel the booking from
+ * its manage link, checking each step against the staff API. A second test takes the chosen
+ * time behind the customer's back to see the 409 path. Screenshots of every step go to
+ * e2e/screenshots/booking-*.png.
+ */
+
+const VISITOR_TZ = 'Europe/Paris';
+const PHONE = { width: 375, height: 812 };
+
+test.use({
+  viewport: PHONE,
+  timezoneId: VISITOR_TZ,
+  permissions: ['clipboard-read', 'clipboard-write'],
+});
+
+/** A stand-in for the business's cover photo on an https CDN (no network in tests). */
+const COVER_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="400">
+<defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="#d9c7b0"/>
+<stop offset="1" stop-color="#7a5c45"/></linearGradient></defs><rect width="1200" height="400"
+fill="url(#g)"/><circle cx="900" cy="120" r="160" fill="#f1e6d6" opacity=".5"/></svg>`;
+
+async function serveCdn(page: Page) {
+  await page.route('https://cdn.example.test/**', (route) =>
+    route.fulfill({ contentType: 'image/svg+xml', body: COVER_SVG }),
+  );
+}
+
+async function shot(page: Page, name: string) {
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+  await page.screenshot({
+    path: path.join(test.info().project.testDir, 'screenshots', `booking-${name}.png`),
+    fullPage: true,
+  });
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect
+    .soft(width, `${name}: the page scrolls sideways at ${PHONE.width}px`)
+    .toBeLessThanOrEqual(PHONE.width);
+}
+
+async function createLink(api: Api, serviceIds: string[], pageConfig: object = {}) {
+  const slug = unique('e2e book')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-');
+  await api.post('/reservation-booking-links', {
+    slug,
+    name: 'Online booking',
+    service_ids: serviceIds,
+    page_config: pageConfig,
+  });
+  return slug;
+}
+
+/** The first day with times in the visible month (moving on a month when there is none). */
+async function firstAvailableDay(page: Page) {
+  const grid = page.getByRole('grid');
+  await expect(grid).not.toHaveAttribute('aria-busy', 'true');
+  const available = grid.locator('button[data-state="available"]');
+  if ((await available.count()) === 0) {
+    await page.getByRole('button', { name: 'Next month' }).click();
+    await expect(grid).not.toHaveAttribute('aria-busy', 'true');
+  }
+  await expect(available.first()).toBeVisible();
+  return available.first();
+}
+
+const timeButtons = (page: Page) => page.getByRole('list', { name: /times$/ }).getByRole('button');
+
+async function reservationOf(api: Api, contactName: string) {
+  const list = await api.get<{ data: (Reservation & { custom_fields_by_key: object })[] }>(
+    `/reservations?${new URLSearchParams({ $search: contactName })}`,
+  );
+  expect(list.data).toHaveLength(1);
+  return list.data[0]!;
+}
+
+const visitorTime = (instant: string) => formatInTimeZone(instant, VISITOR_TZ, 'HH:mm');
+
+test('a customer books on a phone, then moves and cancels from the manage link', async ({
+  page,
+  api,
+}) => {
+  test.setTimeout(120_000);
+  const services = await api.get<{ data: Named[] }>('/reservation-services?$limit=50');
+  const byName = (name: string) => services.data.find((s) => s.name === name)!;
+  const slug = await createLink(
+    api,
+    [byName('Beard trim').id, byName('Haircut & style').id, byName('Styling workshop').id],
+    {
+      title: 'Book at Maple',
+      description: 'Cuts and beard trims in the heart of Camden.',
+      primary_color: '#0a7f5a',
+      cover_url: 'https://cdn.example.test/cover.svg',
+      confirmation_message: 'Please arrive 5 minutes early.',
+      custom_field_keys: ['first_visit', 'hair_length'],
+    },
+  );
+  const customer = unique('Booker Bea');
+  const email = `${customer.toLowerCase().replace(/[^a-z0-9]+/g, '.')}@example.com`;
+  await serveCdn(page);
+
+  // 1. The shop window: branding server-rendered, services as cards.
+  await page.goto(`/book/${slug}`);
+  await expect(page).toHaveTitle('Book at Maple · Maple Hair Studio');
+  await expect(page.getByRole('heading', { level: 1, name: 'Book at Maple' })).toBeVisible();
+  await expect(page.getByText('Maple Hair Studio').first()).toBeVisible();
+  const cards = page.getByRole('list', { name: 'Services' }).getByRole('button');
+  await expect(cards).toHaveCount(3);
+  await expect(cards.filter({ hasText: 'Beard trim' })).toContainText('20 min');
+  await expect(cards.filter({ hasText: 'Beard trim' })).toContainText('£18');
+  await expect(cards.filter({ hasText: 'Styling workshop' })).toContainText('1–2 people');
+  await shot(page, '01-services');
+
+  // 2. A day from the month calendar, in the visitor's zone.
+  await cards.filter({ hasText: 'Beard trim' }).click();
+  await expect(
+    page.getByRole('heading', { level: 2, name: 'Choose a date and time' }),
+  ).toBeFocused();
+  await expect(
+    page.getByText(`Times shown in your time zone, ${VISITOR_TZ}. The business is in ${ORG_TZ}.`),
+  ).toBeVisible();
+  const day = await firstAvailableDay(page);
+  const date = (await day.getAttribute('data-day'))!;
+  // The grid is keyboard-driven: arrows move focus by day, Enter chooses.
+  await day.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator(':focus')).not.toHaveAttribute('data-day', date);
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.locator(':focus')).toHaveAttribute('data-day', date);
+  await page.keyboard.press('Enter');
+  await expect(day).toHaveAttribute('aria-pressed', 'true');
+  await expect(timeButtons(page).first()).toBeVisible();
+  await shot(page, '02-calendar');
+
+  // 3. A time: its label is the visitor's wall time.
+  const firstTime = timeButtons(page).first();
+  const time = (await firstTime.textContent())!.trim();
+  await firstTime.click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Your details' })).toBeFocused();
+
+  // 4. The form: required fields are checked before anything is sent.
+  await page.getByRole('button', { name: 'Confirm booking' }).click();
+  await expect(page.getByText('Please enter your name.')).toBeVisible();
+  await expect(page.getByText('Please enter your email address.')).toBeVisible();
+  await shot(page, '03-form-errors');
+  await page.getByLabel('Full name').fill(customer);
+  await page.getByLabel('Email').fill(email);
+  await page.getByRole('radio', { name: 'Yes' }).check();
+  await page.getByLabel('Hair length (optional)').selectOption('Medium');
+  await shot(page, '04-form-filled');
+  await page.getByRole('button', { name: 'Confirm booking' }).click();
+
+  // 5. The confirmation.
+  const done = page.getByRole('heading', { level: 2, name: 'You’re booked!' });
+  await expect(done).toBeFocused();
+  await expect(page.getByText('Please arrive 5 minutes early.')).toBeVisible();
+  await expect(page.getByText('Confirmed', { exact: true })).toBeVisible();
+  await expect(page.getByText(`(your time, ${VISITOR_TZ})`)).toBeVisible();
+  await expect(page.getByText(`at the business (${ORG_TZ})`)).toBeVisible();
+  const manageHref = (await page
+    .getByRole('link', { name: 'Manage your booking' })
+    .getAttribute('href'))!;
+  expect(manageHref).toMatch(/^\/book\/manage\/[A-Za-z0-9_-]{43}$/);
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByText('Link copied to your clipboard.')).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+    new URL(manageHref, page.url()).toString(),
+  );
+  await shot(page, '05-confirmation');
+
+  // The staff see it: from the booking link, at the chosen time, with the answers.
+  const booked = await reservationOf(api, customer);
+  expect(booked).toMatchObject({
+    status: 'confirmed',
+    source: 'booking_link',
+    contact: { name: customer, email },
+    service: { name: 'Beard trim' },
+    custom_fields_by_key: { first_visit: true, hair_length: 'Medium' },
+  });
+  expect(visitorTime(booked.start_datetime)).toBe(time);
+  expect(formatInTimeZone(booked.start_datetime, VISITOR_TZ, 'yyyy-MM-dd')).toBe(date);
+
+  // The calendar file: a stable UID per reservation.
+  const calendarLink = page.getByRole('link', { name: 'Add to calendar' });
+  expect(await calendarLink.getAttribute('href')).toBe(`${manageHref}/calendar.ics`);
+  const ics = await page.request.get(`${manageHref}/calendar.ics`);
+  expect(ics.headers()['content-type']).toContain('text/calendar');
+  // Unfolded (iCalendar wraps long lines with CRLF + a space).
+  const icsText = (await ics.text()).replace(/\r?\n[ \t]/g, '');
+  expect(icsText).toContain(`UID:${booked.id}@reservations`);
+  expect(icsText).toContain('STATUS:CONFIRMED');
+  expect(icsText).toContain(`URL:${new URL(manageHref, page.url())}`);
+
+  // 6. The manage page, server-rendered from the token.
+  await page.goto(manageHref);
+  await expect(page.getByRole('heading', { level: 2, name: 'Your booking' })).toBeVisible();
+  await expect(page.getByText('Confirmed', { exact: true })).toBeVisible();
+  await expect(page.getByText('Beard trim', { exact: true })).toBeVisible();
+  await shot(page, '06-manage');
+
+  // 7. Move it to another time of the same day.
+  await page.getByRole('button', { name: 'Change time' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Choose a new time' })).toBeFocused();
+  await expect(page.getByRole('grid').locator(`button[data-day="${date}"]`)).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  const current = timeButtons(page).filter({ hasText: 'Current' });
+  await expect(current).toBeDisabled();
+  await expect(current).toContainText(time);
+  const other = timeButtons(page).and(page.locator(':not([disabled])')).nth(2);
+  const newTime = (await other.textContent())!.trim();
+  await shot(page, '07-reschedule');
+  await other.click();
+  await expect(page.getByRole('heading', { level: 3, name: 'Move your booking?' })).toBeFocused();
+  await shot(page, '08-confirm-move');
+  await page.getByRole('button', { name: 'Confirm new time' }).click();
+  await expect(page.getByText(/^Your booking has been moved to .* at /)).toBeVisible();
+  await expect(page.getByText(new RegExp(`^${newTime}–`))).toBeVisible();
+  await shot(page, '09-moved');
+  const moved = await api.reservation(booked.id);
+  expect(visitorTime(moved.start_datetime)).toBe(newTime);
+  expect(moved.status).toBe('confirmed');
+
+  // 8. Cancel it, with a reason, after a confirmation step.
+  await page.getByRole('button', { name: 'Cancel booking' }).click();
+  await expect(page.getByRole('heading', { level: 3, name: 'Cancel this booking?' })).toBeFocused();
+  await page.getByLabel('Reason (optional)').fill('Something came up');
+  await shot(page, '10-cancel');
+  await page.getByRole('button', { name: 'Yes, cancel booking' }).click();
+  await expect(page.getByText('Your booking is cancelled.', { exact: false })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Cancelled booking' })).toBeVisible();
+  await expect(page.getByText('Cancelled', { exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Change time' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Cancel booking' })).toBeDisabled();
+  await expect(page.getByText('You cancelled this booking')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Book again' })).toHaveAttribute(
+    'href',
+    `/book/${slug}`,
+  );
+  await shot(page, '11-cancelled');
+  const cancelled = await api.reservation(booked.id);
+  expect(cancelled).toMatchObject({
+    status: 'cancelled',
+    cancelled_by: 'customer',
+    cancellation_reason: 'Something came up',
+  });
+
+  // Reloaded, the page says the same (it is the server's view).
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Cancel booking' })).toBeDisabled();
+});
+
+test('a time taken meanwhile sends the customer back to fresh times, keeping the form', async ({
+  page,
+  api,
+}) => {
+  // One chair, open every day: once booked, its time is gone.
+  const chair = await api.post<Named>('/reservation-resources', {
+    name: unique('E2E Booth'),
+    type: 'equipment',
+  });
+  for (let day = 0; day < 7; day++) {
+    await api.post('/reservation-resource-availability', {
+      resource_id: chair.id,
+      day_of_week: day,
+      start_time: '09:00',
+      end_time: '17:00',
+    });
+  }
+  const service = await api.post<Named>('/reservation-services', {
+    name: unique('E2E Express shave'),
+    duration_minutes: 30,
+    price_amount: 1500,
+    currency: 'GBP',
+  });
+  await api.post('/reservation-service-resources', {
+    service_id: service.id,
+    resource_id: chair.id,
+    is_required: true,
+  });
+  const slug = await createLink(api, [service.id], { require_phone: true });
+  const customer = unique('Late Larry');
+  const email = `${customer.toLowerCase().replace(/[^a-z0-9]+/g, '.')}@example.com`;
+
+  // A single service: straight to the calendar.
+  await page.goto(`/book/${slug}`);
+  await expect(
+    page.getByRole('heading', { level: 2, name: 'Choose a date and time' }),
+  ).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Services' })).toHaveCount(0);
+  const day = await firstAvailableDay(page);
+  await day.click();
+  const date = (await day.getAttribute('data-day'))!;
+  const first = timeButtons(page).first();
+  const time = (await first.textContent())!.trim();
+  await first.click();
+
+  await page.getByLabel('Full name').fill(customer);
+  await page.getByLabel('Email').fill(email);
+  // The link asks for a phone number.
+  await page.getByRole('button', { name: 'Confirm booking' }).click();
+  await expect(page.getByText('Please enter your phone number.')).toBeVisible();
+  await page.getByLabel('Phone').fill('+44 20 7946 0123');
+
+  // Too many attempts from this address: the page says how long to wait, then lets them retry.
+  await page.route(
+    '**/api/public/booking-links/*/reservations',
+    (route) =>
+      route.fulfill({
+        status: 429,
+        headers: { 'retry-after': '2', 'content-type': 'application/json' },
+        body: JSON.stringify({
+          error: { code: 'rate_limited', message: 'Too many requests; try again in 2 seconds.' },
+        }),
+      }),
+    { times: 1 },
+  );
+  await page.getByRole('button', { name: 'Confirm booking' }).click();
+  await expect(page.getByText('Too many attempts. Please try again in 2 seconds.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Confirm booking' })).toBeDisabled();
+  await shot(page, '12-rate-limited');
+  await expect(page.getByText('You can try again now.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Confirm booking' })).toBeEnabled();
+
+  // Someone else books that very time first.
+  const slot = (await api.slots(service.id, date)).find(
+    (s) => visitorTime(s.start_datetime) === time,
+  );
+  expect(slot, `the API lists ${date} ${time}`).toBeDefined();
+  await api.book(service.id, slot!.start_datetime, unique('Quick Quinn'));
+
+  await page.getByRole('button', { name: 'Confirm booking' }).click();
+  await expect(page.getByText('Sorry, that time was just taken')).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 2, name: 'Choose a date and time' }),
+  ).toBeFocused();
+  await expect(timeButtons(page).first()).toBeVisible();
+  await expect(timeButtons(page).filter({ hasText: new RegExp(`^${time}$`) })).toHaveCount(0);
+  await shot(page, '13-slot-taken');
+
+  // Another time; what was typed is still there.
+  await timeButtons(page).first().click();
+  await expect(page.getByLabel('Full name')).toHaveValue(customer);
+  await expect(page.getByLabel('Phone')).toHaveValue('+44 20 7946 0123');
+  await page.getByRole('button', { name: 'Confirm booking' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'You’re booked!' })).toBeVisible();
+  const mine = await reservationOf(api, customer);
+  expect(mine.status).toBe('confirmed');
+  expect(mine.start_datetime).not.toBe(slot!.start_datetime);
+});
+
+test('an unknown booking link or manage token is a friendly 404', async ({ page }) => {
+  const missing = await page.goto('/book/no-such-link-here');
+  expect(missing?.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: 'This page isn’t available' })).toBeVisible();
+  const badToken = await page.goto(`/book/manage/${'x'.repeat(43)}`);
+  expect(badToken?.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: 'This page isn’t available' })).toBeVisible();
+  await shot(page, '14-not-found');
+});
