@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { closeDb } from '@/db/client';
 import { apiRouter } from '@/lib/api/routes';
 import { stampPeerAddress } from '@/lib/http/client-ip';
+import { startDispatcher, stopDispatcher } from '@/lib/webhooks/dispatcher';
 
 /**
  * A bare HTTP server for the /api router, without Next: the multi-process tests start
@@ -44,8 +45,13 @@ const server = http.createServer(async (req, res) => {
 server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
   const address = server.address();
   process.stdout.write(`listening ${typeof address === 'object' && address ? address.port : ''}\n`);
+  startDispatcher();
 });
 
+const shutdown = () =>
+  stopDispatcher()
+    .then(closeDb)
+    .finally(() => process.exit(0));
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => server.close(() => void closeDb().finally(() => process.exit(0))));
+  process.on(signal, () => server.close(() => void shutdown()));
 }

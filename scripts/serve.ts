@@ -3,6 +3,7 @@ import next from 'next';
 import { closeDb } from '@/db/client';
 import { stampPeerAddress } from '@/lib/http/client-ip';
 import { securityHeaders } from '@/lib/http/security-headers';
+import { startDispatcher, stopDispatcher } from '@/lib/webhooks/dispatcher';
 
 /**
  * Serves the Next app from our own HTTP server rather than the `next` CLI. First,
@@ -37,6 +38,7 @@ export async function serve({
   await new Promise<void>((resolve) => server.listen(port, hostname, resolve));
   process.stdout.write(`  Ready on http://localhost:${port}\n`);
   onReady?.();
+  startDispatcher();
 
   let stopping = false;
   const stop = () => {
@@ -48,6 +50,7 @@ export async function serve({
       void app
         .close()
         .catch(() => undefined)
+        .then(() => stopDispatcher())
         .then(() => closeDb())
         .finally(() => process.exit(0));
     });

@@ -7,3 +7,4 @@ export * from './reservations';
 export * from './booking';
 export * from './ai';
 export * from './platform';
+export * from './webhooks';

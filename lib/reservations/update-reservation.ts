@@ -19,6 +19,7 @@ import { serializeReservation } from './serialize';
 import { checkPartySize } from './service-rules';
 import { actorKindToCancelledBy } from './sources';
 import { assertTransition, holdsCapacity } from './status-machine';
+import { recordReservationEvents } from '@/lib/webhooks/events';
 
 /**
  * §9 update: reschedule, re-allocation and status changes in one transaction. Whatever
@@ -161,6 +162,8 @@ export async function updateReservation(ctx: Ctx, id: string, body: Record<strin
         actor_id: ctx.actor.id,
       });
     }
-    return serializeReservation(tx, updated!);
+    const view = await serializeReservation(tx, updated!);
+    await recordReservationEvents(tx, ctx, { before: row, after: updated!, view });
+    return view;
   });
 }

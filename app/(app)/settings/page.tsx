@@ -5,6 +5,7 @@ import { ApiKeysSection } from '@/components/settings/ApiKeysSection';
 import { StaffUsersSection } from '@/components/settings/StaffUsersSection';
 import styles from '@/components/settings/settings.module.css';
 import { Card } from '@/components/ui';
+import { WebhooksSettingsCard } from '@/components/webhooks/WebhooksSettingsCard';
 
 export const metadata: Metadata = { title: 'Settings' };
 
@@ -36,6 +37,7 @@ export default async function SettingsPage() {
       </div>
       <StaffUsersSection currentUserId={user.id} />
       <ApiKeysSection timeZone={organization.timezone} />
+      <WebhooksSettingsCard />
     </div>
   );
 }

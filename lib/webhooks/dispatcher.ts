@@ -1,0 +1,252 @@
+import { getDb } from '@/db/client';
+import type { Db } from '@/db/types';
+import { logError } from '@/lib/http/log';
+import { bareHost, resolveDeliveryTarget, type Resolver } from './address-guard';
+import {
+  abandonDelivery,
+  claimDueDeliveries,
+  MAX_ATTEMPTS,
+  recordAttempt,
+  SEND_TIMEOUT_MS,
+  type ClaimedDelivery,
+} from './claims';
+import { setNudgeHandler } from './dispatcher-signal';
+import { WEBHOOK_TEST_EVENT } from './event-types';
+import { decryptWebhookSecret } from './secret';
+import { postWebhook } from './send';
+import { signatureHeaders } from './signature';
+
+/**
+ * The webhook dispatcher (§17), run inside each app process (scripts/serve.ts,
+ * scripts/api-server.ts). Every second — and shortly after a change enqueues something — it
+ * claims due deliveries (claims.ts: SKIP LOCKED, so several processes share the work and
+ * never take the same try), sends them concurrently up to a limit, and records each try.
+ * `WEBHOOKS_DISPATCHER=0` keeps it off; `WEBHOOKS_DISPATCH_INTERVAL_MS` changes the tick.
+ */
+
+export interface DispatchOptions {
+  /** The clock (tests move it forward to reach retries without waiting). */
+  now?: Date;
+  limit?: number;
+  /** Claim only this organization's deliveries (tests sharing one database). */
+  organizationId?: string;
+  timeoutMs?: number;
+  allowPrivate?: boolean;
+  resolver?: Resolver;
+}
+
+export interface DeliveryResult {
+  deliveryId: string;
+  eventId: string;
+  attemptNumber: number;
+  status: string;
+  responseStatus: number | null;
+  error: string | null;
+  nextAttemptAt: Date | null;
+}
+
+/** The body the endpoint receives; the same bytes on every try (signed per try). */
+export function webhookBody(claim: ClaimedDelivery): string {
+  return JSON.stringify({
+    id: claim.eventId,
+    type: claim.eventType,
+    created_at: claim.eventCreatedAt.toISOString(),
+    organization_id: claim.organizationId,
+    data: claim.data,
+  });
+}
+
+/** Sends one claimed delivery and records the try. Never throws for the endpoint's faults. */
+export async function deliverClaimed(
+  db: Db,
+  claim: ClaimedDelivery,
+  opts: DispatchOptions = {},
+): Promise<DeliveryResult> {
+  const now = opts.now ?? new Date();
+  const base = { deliveryId: claim.id, eventId: claim.eventId, attemptNumber: claim.attemptNumber };
+  const abandon = async (reason: string): Promise<DeliveryResult> => {
+    await abandonDelivery(db, claim, reason, now);
+    return { ...base, status: 'failed', responseStatus: null, error: reason, nextAttemptAt: null };
+  };
+  if (claim.attemptNumber > MAX_ATTEMPTS) {
+    return abandon('The last try was interrupted (the process stopped); no tries are left.');
+  }
+  if (!claim.webhookActive && claim.eventType !== WEBHOOK_TEST_EVENT) {
+    return abandon('The endpoint was deactivated before this event was sent.');
+  }
+
+  const started = performance.now();
+  let responseStatus: number | null = null;
+  let error: string | null = null;
+  try {
+    const url = new URL(claim.url);
+    const secret = decryptWebhookSecret(
+      claim.secretEncrypted,
+      claim.organizationId,
+      claim.webhookId,
+    );
+    const body = webhookBody(claim);
+    const target = await resolveDeliveryTarget(bareHost(url), {
+      allowPrivate: opts.allowPrivate,
+      resolver: opts.resolver,
+    });
+    const headers = signatureHeaders(secret, claim.eventId, body, now);
+    const result = await postWebhook(url, target, body, headers, opts.timeoutMs ?? SEND_TIMEOUT_MS);
+    responseStatus = result.status;
+    if (result.status < 200 || result.status > 299) {
+      error =
+        result.status >= 300 && result.status < 400
+          ? `HTTP ${result.status}: redirects are not followed; use the final URL.`
+          : `HTTP ${result.status}${result.excerpt ? `: ${result.excerpt}` : ''}`;
+    }
+  } catch (caught) {
+    // A failed IPv4/IPv6 race is an AggregateError with an empty message.
+    error =
+      caught instanceof Error
+        ? caught.message || (caught as NodeJS.ErrnoException).code || caught.name
+        : String(caught);
+  }
+  const succeeded = responseStatus !== null && responseStatus >= 200 && responseStatus <= 299;
+  const recorded = await recordAttempt(db, claim, {
+    succeeded,
+    responseStatus,
+    durationMs: performance.now() - started,
+    error,
+    attemptedAt: now,
+  });
+  return { ...base, responseStatus, error, ...recorded };
+}
+
+/** One claim and the sends it leads to, awaited (tests; the loop does the same in the background). */
+export async function dispatchDue(db: Db, opts: DispatchOptions = {}): Promise<DeliveryResult[]> {
+  const claims = await claimDueDeliveries(db, {
+    now: opts.now ?? new Date(),
+    limit: opts.limit ?? 20,
+    organizationId: opts.organizationId,
+  });
+  return Promise.all(claims.map((claim) => deliverClaimed(db, claim, opts)));
+}
+
+const MAX_IN_FLIGHT = 16;
+/** After a change enqueued deliveries: soon, once its COMMIT has likely landed… */
+const NUDGE_DELAY_MS = 25;
+/** …and, if that finds nothing yet (a slow commit), a few more looks before the next tick. */
+const FOLLOW_UP_MS = 100;
+const FOLLOW_UPS = 3;
+const ERROR_LOG_EVERY_MS = 60_000;
+
+class Dispatcher {
+  private timer: NodeJS.Timeout | null = null;
+  private dueAt = Infinity;
+  private ticking = false;
+  private rerun = false;
+  private followUps = 0;
+  private stopped = false;
+  private lastErrorLog = 0;
+  private readonly inFlight = new Set<Promise<unknown>>();
+
+  constructor(private readonly intervalMs: number) {}
+
+  start() {
+    setNudgeHandler(() => {
+      this.followUps = FOLLOW_UPS;
+      this.schedule(NUDGE_DELAY_MS);
+    });
+    this.schedule(0);
+  }
+
+  /** Runs a tick in `ms` unless one is already due sooner. */
+  private schedule(ms: number) {
+    if (this.stopped) return;
+    const at = Date.now() + ms;
+    if (this.timer && this.dueAt <= at) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.dueAt = at;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.dueAt = Infinity;
+      void this.tick();
+    }, ms);
+    this.timer.unref();
+  }
+
+  private async tick() {
+    if (this.stopped) return;
+    if (this.ticking) {
+      // A nudge during a claim: look again right after it.
+      this.rerun = true;
+      return;
+    }
+    this.ticking = true;
+    let claimed = 0;
+    let full = false;
+    try {
+      const room = MAX_IN_FLIGHT - this.inFlight.size;
+      if (room > 0) {
+        const db = await getDb();
+        const claims = await claimDueDeliveries(db, { now: new Date(), limit: room });
+        claimed = claims.length;
+        full = claimed === room;
+        for (const claim of claims) {
+          const sending = deliverClaimed(db, claim)
+            .catch((error) => this.logFailure('webhook delivery could not be recorded', error))
+            .finally(() => {
+              this.inFlight.delete(sending);
+              // A full batch may have left work behind; a freed slot can take it.
+              if (full) this.schedule(0);
+            });
+          this.inFlight.add(sending);
+        }
+      }
+    } catch (error) {
+      this.logFailure('webhook dispatcher tick failed', error);
+    } finally {
+      this.ticking = false;
+      let next = this.intervalMs;
+      if (this.rerun || (full && this.inFlight.size < MAX_IN_FLIGHT)) next = 0;
+      else if (claimed === 0 && this.followUps > 0) {
+        this.followUps -= 1;
+        next = FOLLOW_UP_MS;
+      }
+      this.rerun = false;
+      this.schedule(next);
+    }
+  }
+
+  private logFailure(message: string, error: unknown) {
+    if (Date.now() - this.lastErrorLog < ERROR_LOG_EVERY_MS) return;
+    this.lastErrorLog = Date.now();
+    logError(message, error);
+  }
+
+  /** Stops claiming, then waits (at most `graceMs`) for the sends in flight to be recorded. */
+  async stop(graceMs: number) {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    setNudgeHandler(undefined);
+    const grace = new Promise((resolve) => setTimeout(resolve, graceMs).unref());
+    await Promise.race([Promise.allSettled([...this.inFlight]), grace]);
+  }
+}
+
+const key = Symbol.for('reservations.webhooks.dispatcher');
+type WithDispatcher = typeof globalThis & { [key]?: Dispatcher };
+
+/** Starts this process's dispatcher (once); a no-op with WEBHOOKS_DISPATCHER=0. */
+export function startDispatcher(): void {
+  if (process.env.WEBHOOKS_DISPATCHER === '0') return;
+  const g = globalThis as WithDispatcher;
+  if (g[key]) return;
+  const interval = Number(process.env.WEBHOOKS_DISPATCH_INTERVAL_MS) || 1000;
+  g[key] = new Dispatcher(interval);
+  g[key].start();
+}
+
+/** For shutdown: stop claiming and let sends in flight finish (a killed send is retried later). */
+export async function stopDispatcher(graceMs = 8_000): Promise<void> {
+  const g = globalThis as WithDispatcher;
+  const dispatcher = g[key];
+  if (!dispatcher) return;
+  delete g[key];
+  await dispatcher.stop(graceMs);
+}
