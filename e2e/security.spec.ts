@@ -24,3 +24,13 @@ test('pages and the API carry the security headers; the CSP has no unsafe-eval',
   await signIn(page, ADMIN.email, ADMIN.password);
   expect(violations).toEqual([]);
 });
+
+test('the public booking page may be framed by other sites; the manage page and staff pages not', async ({
+  request,
+}) => {
+  const booking = (await request.get('/book/any-link')).headers()['content-security-policy'] ?? '';
+  expect(booking).toContain('frame-ancestors *');
+  const manage = (await request.get('/book/manage/x')).headers();
+  expect(manage['content-security-policy']).toContain("frame-ancestors 'none'");
+  expect(manage['x-frame-options']).toBe('DENY');
+});

@@ -2,7 +2,7 @@ import http from 'node:http';
 import next from 'next';
 import { closeDb } from '@/db/client';
 import { stampPeerAddress } from '@/lib/http/client-ip';
-import { securityHeaders } from '@/lib/http/security-headers';
+import { isEmbeddablePath, securityHeaders } from '@/lib/http/security-headers';
 import { startDispatcher, stopDispatcher } from '@/lib/webhooks/dispatcher';
 
 /**
@@ -28,9 +28,13 @@ export async function serve({
   await app.prepare();
   const upgrade = app.getUpgradeHandler();
   const headers = Object.entries(securityHeaders({ dev }));
+  const embeddableHeaders = Object.entries(securityHeaders({ dev, embeddable: true }));
   const server = http.createServer((req, res) => {
     stampPeerAddress(req);
-    for (const [name, value] of headers) res.setHeader(name, value);
+    const path = (req.url ?? '/').split('?')[0]!;
+    for (const [name, value] of isEmbeddablePath(path) ? embeddableHeaders : headers) {
+      res.setHeader(name, value);
+    }
     void handle(req, res);
   });
   // Dev mode's hot reload runs over a WebSocket.

@@ -84,7 +84,9 @@ function toView(found: Found, now: Date) {
           slug: found.link.slug,
           name: found.link.name,
           title: config!.title,
+          description: config!.description,
           logo_url: config!.logo_url,
+          cover_url: config!.cover_url,
           primary_color: config!.primary_color,
           confirmation_message: config!.confirmation_message,
         }

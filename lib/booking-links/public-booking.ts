@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { PublicCtx } from '@/lib/http/route';
-import { fieldError } from '@/lib/http/errors';
+import { AppError, validationError, type ErrorDetail } from '@/lib/http/errors';
+import type { Ctx } from '@/lib/http/context';
+import { checkCustomFieldValues, loadCustomFields, withoutNulls } from '@/lib/custom-fields/values';
 import { zodToAppError } from '@/lib/http/responses';
 import { daysResponse, parseDaysQuery } from '@/lib/reservations/available-days';
 import { computeSlots, parseSlotQuery } from '@/lib/reservations/available-slots';
@@ -10,8 +12,8 @@ import { createHold, parseHold, releaseHold } from '@/lib/holds/holds';
 import { PublicHoldCreateSchema } from '@/lib/holds/schemas';
 import { withPageDefaults } from './collection';
 import { manageTokenFor, manageTokenHash } from './manage-token';
-import { customerCtx, findActiveLink, findLinkService } from './public-link';
-import { PublicBookingSchema, PublicSlotQuerySchema } from './schemas';
+import { customerCtx, findActiveLink, findLinkService, type PublicService } from './public-link';
+import { PublicBookingSchema, PublicSlotQuerySchema, type PublicBooking } from './schemas';
 
 /** §11's public slot query and booking, through the same engine and create path as staff. */
 
@@ -64,14 +66,13 @@ export async function bookFromLink(
   if (!parsed.success) throw zodToAppError(parsed.error, 'The booking is invalid.');
   const input = parsed.data;
   const config = withPageDefaults(link.page_config);
-  if (config.require_phone && !input.contact.phone) {
-    throw fieldError('contact.phone', 'A phone number is required.');
-  }
+  const customerContext = customerCtx(ctx.db, organization, ctx.requestId, ctx.now);
   // A hold was checked against the link when it was taken; it must come from this link.
-  if (input.service_id) await findLinkService(ctx.db, link, input.service_id);
+  const service = input.service_id ? await findLinkService(ctx.db, link, input.service_id) : null;
+  await checkCustomerInput(customerContext, input, config, service);
   const reservationId = randomUUID();
   const stored = await createReservation(
-    customerCtx(ctx.db, organization, ctx.requestId, ctx.now),
+    customerContext,
     {
       ...(body.service_id !== undefined && { service_id: body.service_id }),
       ...(body.start_datetime !== undefined && { start_datetime: body.start_datetime }),
@@ -99,6 +100,42 @@ export async function bookFromLink(
     status: stored.status,
     body: { reservation: publicReservationSummary(view), manage_token: manageTokenFor(view.id) },
   };
+}
+
+/**
+ * Everything a customer can get wrong in the form, reported in one answer (the create path
+ * would stop at the first rule it meets): the phone, the party size, the link's fields.
+ */
+async function checkCustomerInput(
+  ctx: Ctx,
+  input: PublicBooking,
+  config: ReturnType<typeof withPageDefaults>,
+  service: PublicService | null,
+): Promise<void> {
+  const issues: ErrorDetail[] = [];
+  if (config.require_phone && !input.contact.phone) {
+    issues.push({ path: 'contact.phone', message: 'A phone number is required.' });
+  }
+  const party = input.party_size;
+  if (service && party !== undefined) {
+    if (party < service.min_party_size || party > service.max_party_size) {
+      issues.push({
+        path: 'party_size',
+        message: `Party size must be between ${service.min_party_size} and ${service.max_party_size}.`,
+      });
+    }
+  }
+  const definitions = (await loadCustomFields(ctx, 'reservation')).filter((d) =>
+    config.custom_field_keys.includes(d.key),
+  );
+  const values = withoutNulls(input.custom_fields_by_key ?? {});
+  try {
+    checkCustomFieldValues(definitions, values, values, true);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    issues.push(...(error.details ?? []));
+  }
+  if (issues.length) throw validationError('Some details need attention.', issues);
 }
 
 /** §15 public holds: the booking form keeps its slot while the customer types. */

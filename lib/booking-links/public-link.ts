@@ -32,6 +32,12 @@ export interface PublicService {
   color: string | null;
   min_party_size: number;
   max_party_size: number;
+  /** The business confirms each booking: the page says "Request" rather than "Book". */
+  requires_confirmation: boolean;
+  /** How far ahead the calendar may go. */
+  max_advance_days: number;
+  /** Seats of a group service (null for a private one), so `remaining_capacity` reads right. */
+  capacity: number | null;
 }
 
 export interface PublicCustomField {
@@ -67,6 +73,9 @@ const publicServiceFields = {
   color: services.color,
   min_party_size: services.min_party_size,
   max_party_size: services.max_party_size,
+  requires_confirmation: services.requires_confirmation,
+  max_advance_days: services.max_advance_days,
+  capacity: services.capacity,
 };
 
 export async function findActiveLink(db: Db, slug: string): Promise<ActiveLink> {

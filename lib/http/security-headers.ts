@@ -14,7 +14,21 @@ function s3Origin(): string | null {
   return 'https://*.amazonaws.com';
 }
 
-export function securityHeaders({ dev }: { dev: boolean }): Record<string, string> {
+/**
+ * `embeddable`: the public booking page (`/book/:slug`, not the manage page) may be framed by
+ * any site, so a business can put it on its own website; it has no signed-in actions to steal.
+ */
+export function isEmbeddablePath(pathname: string): boolean {
+  return pathname.startsWith('/book/') && !pathname.startsWith('/book/manage/');
+}
+
+export function securityHeaders({
+  dev,
+  embeddable = false,
+}: {
+  dev: boolean;
+  embeddable?: boolean;
+}): Record<string, string> {
   const connect = ["'self'", s3Origin(), dev ? 'ws: wss:' : null].filter(Boolean).join(' ');
   const csp = [
     "default-src 'self'",
@@ -23,7 +37,7 @@ export function securityHeaders({ dev }: { dev: boolean }): Record<string, strin
     "img-src 'self' data: blob: https:",
     "font-src 'self' data:",
     `connect-src ${connect}`,
-    "frame-ancestors 'none'",
+    embeddable ? 'frame-ancestors *' : "frame-ancestors 'none'",
     "base-uri 'self'",
     "form-action 'self'",
     "object-src 'none'",
@@ -32,7 +46,7 @@ export function securityHeaders({ dev }: { dev: boolean }): Record<string, strin
     'Content-Security-Policy': csp,
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'strict-origin-when-cross-origin',
-    'X-Frame-Options': 'DENY',
+    ...(embeddable ? {} : { 'X-Frame-Options': 'DENY' }),
     'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
     'Cross-Origin-Opener-Policy': 'same-origin',
   };

@@ -106,6 +106,9 @@ describe('public booking link API', () => {
         'color',
         'min_party_size',
         'max_party_size',
+        'requires_confirmation',
+        'max_advance_days',
+        'capacity',
       ].sort(),
     );
     expect(res.body.page_config).not.toHaveProperty('custom_field_keys');
@@ -445,5 +448,25 @@ describe('managing a booking by its token', () => {
       409,
       'invalid_transition',
     );
+  });
+});
+
+describe('the customer’s mistakes come back together', () => {
+  it('phone, party size and the link’s fields in one 400', async () => {
+    const s = await setup();
+    await s.org.api.patch(`/reservation-booking-links/${s.link.id}`, {
+      page_config: { require_phone: true },
+    });
+    const res = await bookPublic(s, {
+      service_id: s.group.serviceId,
+      start_datetime: `${futureDate(12)}T10:00:00.000Z`,
+      party_size: 9,
+      custom_fields_by_key: {},
+    });
+    expectError(res, 400, 'validation_error', [
+      'contact.phone',
+      'party_size',
+      'custom_fields_by_key.allergies',
+    ]);
   });
 });
