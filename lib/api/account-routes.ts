@@ -1,11 +1,24 @@
 import { createApiKey, listApiKeys, revokeApiKey } from '@/lib/auth/api-keys';
+import {
+  ApiKeyCreateSchema,
+  SignUpSchema,
+  UserCreateSchema,
+  UserPatchSchema,
+} from '@/lib/auth/schemas';
 import { signUp } from '@/lib/auth/signup';
 import { createUser, deleteUser, listUsers, patchUser } from '@/lib/auth/user-admin';
 import { json } from '@/lib/http/responses';
 import type { Route } from '@/lib/http/route';
+import { recordSchemaOf } from '@/lib/openapi/record-schema';
+import { organizations } from '@/db/schema';
 import { serializeOrganization } from '@/lib/organizations/create-organization';
 
 /** Organization, staff accounts and API keys (§1). */
+
+const OrganizationView = recordSchemaOf(organizations, { omit: ['updated_at'] });
+/** Lists of users and keys page like collections, without filters or sort. */
+const plainList = { filters: {}, sortable: [] };
+
 export const accountRoutes: Route[] = [
   {
     method: 'GET',
@@ -13,6 +26,7 @@ export const accountRoutes: Route[] = [
     access: 'member',
     tag: 'Organization',
     summary: 'The caller’s organization',
+    schemas: { response: OrganizationView },
     handle: async (ctx) => ({ body: serializeOrganization(ctx.organization) }),
   },
   {
@@ -21,6 +35,11 @@ export const accountRoutes: Route[] = [
     access: 'public',
     tag: 'Organization',
     summary: 'Create an organization and its first admin, and sign in',
+    schemas: {
+      body: SignUpSchema,
+      status: 201,
+      response: '`{organization}`, with the new admin’s session cookie set.',
+    },
     handle: async (ctx, { body, req }) => {
       const { organization, setCookie } = await signUp(ctx.db, body, req.headers);
       const response = json({ organization }, 201);
@@ -34,6 +53,10 @@ export const accountRoutes: Route[] = [
     access: 'admin',
     tag: 'Staff',
     summary: 'List staff users',
+    schemas: {
+      list: plainList,
+      response: '`{total, limit, skip, data: [{id, name, email, role, created_at}]}`.',
+    },
     handle: async (ctx, { query }) => ({ body: await listUsers(ctx, query) }),
   },
   {
@@ -42,6 +65,7 @@ export const accountRoutes: Route[] = [
     access: 'admin',
     tag: 'Staff',
     summary: 'Add a staff user',
+    schemas: { body: UserCreateSchema, status: 201, response: 'The user.' },
     handle: async (ctx, { body }) => ({ status: 201, body: await createUser(ctx, body) }),
   },
   {
@@ -50,6 +74,7 @@ export const accountRoutes: Route[] = [
     access: 'admin',
     tag: 'Staff',
     summary: 'Change a staff user’s name or role',
+    schemas: { body: UserPatchSchema, response: 'The user.' },
     handle: async (ctx, { params, body }) => ({ body: await patchUser(ctx, params.id!, body) }),
   },
   {
@@ -58,6 +83,7 @@ export const accountRoutes: Route[] = [
     access: 'admin',
     tag: 'Staff',
     summary: 'Remove a staff user',
+    schemas: { response: 'The removed user.' },
     handle: async (ctx, { params }) => ({ body: await deleteUser(ctx, params.id!) }),
   },
   {
@@ -66,6 +92,7 @@ export const accountRoutes: Route[] = [
     access: 'admin',
     tag: 'API keys',
     summary: 'List active API keys (never the keys themselves)',
+    schemas: { list: plainList, response: '`{total, limit, skip, data: [{id, name, …}]}`.' },
     handle: async (ctx, { query }) => ({ body: await listApiKeys(ctx, query) }),
   },
   {
@@ -74,6 +101,11 @@ export const accountRoutes: Route[] = [
     access: 'admin',
     tag: 'API keys',
     summary: 'Create an API key (shown once)',
+    schemas: {
+      body: ApiKeyCreateSchema,
+      status: 201,
+      response: 'The key’s record with `key`, the secret, shown this once.',
+    },
     handle: async (ctx, { body }) => ({ status: 201, body: await createApiKey(ctx, body) }),
   },
   {
@@ -82,6 +114,7 @@ export const accountRoutes: Route[] = [
     access: 'admin',
     tag: 'API keys',
     summary: 'Revoke an API key',
+    schemas: { response: 'The revoked key’s record.' },
     handle: async (ctx, { params }) => ({ body: await revokeApiKey(ctx, params.id!) }),
   },
 ];

@@ -12,6 +12,9 @@ export const healthRoutes: Route[] = [
     access: 'public',
     tag: 'Operations',
     summary: 'Liveness and database reachability',
+    schemas: {
+      response: '`{status: "ok", database: "ok"}`; 503 when the database is unreachable.',
+    },
     handle: async (ctx) => {
       const probe = ctx.db.execute(sql`select 1`);
       let timer: NodeJS.Timeout | undefined;

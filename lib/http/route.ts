@@ -1,5 +1,7 @@
+import type { ZodType } from 'zod';
 import type { Db } from '@/db/types';
 import type { Ctx } from './context';
+import type { ListQuerySpec } from './query';
 
 /** A route of the API, declared as data so the router, the docs and the tests share one list. */
 export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -24,6 +26,28 @@ export interface PublicCtx {
 export type RouteResult =
   Response | { status?: number; body: unknown; headers?: Record<string, string> };
 
+/**
+ * What a route accepts and answers, for the OpenAPI document (lib/openapi): the very zod
+ * schemas the handler validates with, never a copy. Collections' routes need none (the
+ * document reads their declaration); every field is optional.
+ */
+export interface RouteSchemas {
+  /** Query string parameters (each top-level property is one parameter). */
+  query?: ZodType;
+  /** A §0 list: `$limit`, `$skip`, `$sort[field]`, filters with their operators, `$search`. */
+  list?: ListQuerySpec;
+  /** The JSON body. */
+  body?: ZodType;
+  /** The success body: its schema, or a description where no schema exists. */
+  response?: ZodType | string;
+  /** The success status, when not 200 (201 for creates); an error status for a route not offered. */
+  status?: number;
+  /** Subject to the per-client public rate limit (429). */
+  rateLimited?: boolean;
+  /** Accepts an `Idempotency-Key` header (§0). */
+  idempotent?: boolean;
+}
+
 interface RouteBase {
   method: Method;
   /** Path below /api with `:param` segments, e.g. `/contacts/:id`. */
@@ -32,6 +56,7 @@ interface RouteBase {
   tag: string;
   /** Raw body (not JSON), e.g. uploads. */
   rawBody?: boolean;
+  schemas?: RouteSchemas;
 }
 
 export interface PrivateRoute extends RouteBase {

@@ -1,12 +1,49 @@
+import { z } from 'zod';
+import { reservations } from '@/db/schema';
 import { AppError } from '@/lib/http/errors';
 import type { Route } from '@/lib/http/route';
+import { recordSchemaOf } from '@/lib/openapi/record-schema';
 import { getAvailableDays } from './available-days';
 import { getAvailableSlots } from './available-slots';
 import { createReservation } from './create-reservation';
 import { getReservationHistory } from './history';
 import { readIdempotencyKey } from './idempotency';
-import { getReservation, listReservations } from './list';
+import { getReservation, listReservations, reservationsCollection } from './list';
+import {
+  CANCELLED_BY,
+  RESERVATION_STATUSES,
+  ReservationCreateSchema,
+  ReservationPatchSchema,
+  SlotQuerySchema,
+} from './schemas';
 import { updateReservation } from './update-reservation';
+
+/** The §9 object (`buildReservationView`), for the API reference: the table less internals. */
+const uuid = () => z.string().meta({ format: 'uuid' });
+const ReservationView = recordSchemaOf(reservations, {
+  omit: ['occurrence_id', 'manage_token_hash'],
+}).extend({
+  status: z.enum(RESERVATION_STATUSES),
+  cancelled_by: z.enum(CANCELLED_BY).nullable(),
+  source: z.enum(['staff', 'api', 'booking_link', 'ai_assistant']),
+  resource_ids: z.array(uuid()).meta({ description: 'Allocated resources (read-only).' }),
+  contact: z
+    .object({
+      id: uuid(),
+      name: z.string(),
+      email: z.string().nullable(),
+      phone: z.string().nullable(),
+    })
+    .nullable(),
+  service: z.object({ id: uuid(), name: z.string(), duration_minutes: z.int() }).nullable(),
+});
+
+const reservationList = {
+  filters: reservationsCollection.filters,
+  sortable: reservationsCollection.sortable,
+  searchable: true,
+  extra: reservationsCollection.extraParams?.names,
+};
 
 /** §8 and §9 routes. */
 export const reservationRoutes: Route[] = [
@@ -16,6 +53,11 @@ export const reservationRoutes: Route[] = [
     access: 'member',
     tag: 'Availability',
     summary: 'Available slots for a service and date range',
+    schemas: {
+      query: SlotQuerySchema,
+      response:
+        '`{service_id, date, end_date, timezone, slots: [{start_datetime, end_datetime, remaining_capacity, resource_ids}]}`, sorted by start (§8).',
+    },
     handle: async (ctx, { query }) => ({ body: await getAvailableSlots(ctx, query) }),
   },
   {
@@ -24,6 +66,11 @@ export const reservationRoutes: Route[] = [
     access: 'member',
     tag: 'Availability',
     summary: 'How many slots each day of a range has (up to 62 days), in one pass',
+    schemas: {
+      query: SlotQuerySchema,
+      response:
+        '`{service_id, date, end_date, timezone, days: [{date, slot_count, first_start_datetime}]}`, every date of the range (§16).',
+    },
     handle: async (ctx, { query }) => ({ body: await getAvailableDays(ctx, query) }),
   },
   {
@@ -32,6 +79,24 @@ export const reservationRoutes: Route[] = [
     access: 'member',
     tag: 'Reservations',
     summary: 'List reservations',
+    schemas: {
+      list: reservationList,
+      query: z.object({
+        date: z.string().optional().meta({
+          format: 'date',
+          description: 'A day in the organization’s timezone.',
+        }),
+        resource_id: uuid().optional().meta({ description: 'Allocated to this resource.' }),
+      }),
+      response: z
+        .object({
+          total: z.int(),
+          limit: z.int(),
+          skip: z.int(),
+          data: z.array(ReservationView),
+        })
+        .meta({ description: 'A page of reservations (by start_datetime unless $sort says).' }),
+    },
     handle: async (ctx, { query }) => ({ body: await listReservations(ctx, query) }),
   },
   {
@@ -40,6 +105,15 @@ export const reservationRoutes: Route[] = [
     access: 'member',
     tag: 'Reservations',
     summary: 'Create a reservation',
+    schemas: {
+      body: ReservationCreateSchema,
+      response: ReservationView.meta({
+        description:
+          'The reservation (a replay with the same Idempotency-Key: the original answer).',
+      }),
+      status: 201,
+      idempotent: true,
+    },
     handle: async (ctx, { body, req }) => {
       const stored = await createReservation(ctx, body, {
         idempotencyKey: readIdempotencyKey(req),
@@ -53,6 +127,7 @@ export const reservationRoutes: Route[] = [
     access: 'member',
     tag: 'Reservations',
     summary: 'Get a reservation',
+    schemas: { response: ReservationView.meta({ description: 'The reservation.' }) },
     handle: async (ctx, { params }) => ({ body: await getReservation(ctx, params.id!) }),
   },
   {
@@ -61,6 +136,10 @@ export const reservationRoutes: Route[] = [
     access: 'member',
     tag: 'Reservations',
     summary: 'Update, reschedule or change the status of a reservation',
+    schemas: {
+      body: ReservationPatchSchema,
+      response: ReservationView.meta({ description: 'The updated reservation.' }),
+    },
     handle: async (ctx, { params, body }) => ({
       body: await updateReservation(ctx, params.id!, body),
     }),
@@ -71,6 +150,10 @@ export const reservationRoutes: Route[] = [
     access: 'member',
     tag: 'Reservations',
     summary: 'Status changes of a reservation, oldest first',
+    schemas: {
+      response:
+        '`{data: [{id, reservation_id, from_status, to_status, actor_kind, actor_id, actor_name, created_at}]}`.',
+    },
     handle: async (ctx, { params }) => ({ body: await getReservationHistory(ctx, params.id!) }),
   },
   {
@@ -79,6 +162,7 @@ export const reservationRoutes: Route[] = [
     access: 'member',
     tag: 'Reservations',
     summary: 'Not offered: reservations are cancelled, not erased',
+    schemas: { status: 405 },
     handle: async () => {
       throw new AppError(
         'method_not_allowed',
