@@ -24,6 +24,7 @@ import {
   PublicRescheduleSchema,
   PublicSlotQuerySchema,
 } from './schemas';
+import { PublicHoldCreateSchema } from '@/lib/holds/schemas';
 
 /** §11's public endpoints, the ones customers use: no credentials, rate limited per client. */
 
@@ -95,12 +96,19 @@ export const publicBookingRoutes: Route[] = [
       status: 201,
       body: await holdFromLink(ctx, params.slug!, body),
     }),
+    {
+      body: PublicHoldCreateSchema,
+      response:
+        '`{id, expires_at, start_datetime, end_datetime}`: book with `hold_id` before it expires (§15).',
+      status: 201,
+    },
   ),
   publicRoute(
     'DELETE',
     '/public/booking-links/:slug/holds/:id',
     'Let a held slot go',
     async (ctx, { params }) => ({ body: await releaseLinkHold(ctx, params.slug!, params.id!) }),
+    { response: '`{id, released: true}`' },
   ),
   publicRoute(
     'POST',

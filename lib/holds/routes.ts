@@ -1,5 +1,9 @@
 import type { Route } from '@/lib/http/route';
 import { createHold, extendHold, getHold, releaseHold } from './holds';
+import { HoldCreateSchema, HoldPatchSchema } from './schemas';
+
+const HOLD_VIEW =
+  '`{id, service_id, start_datetime, end_datetime, party_size, resource_ids, expires_at}` (§15).';
 
 /** §15 `/api/reservation-holds`: staff, API keys and assistants hold slots the same way. */
 export const holdRoutes: Route[] = [
@@ -9,6 +13,7 @@ export const holdRoutes: Route[] = [
     access: 'member',
     tag: 'Holds',
     summary: 'Hold a slot for a few minutes',
+    schemas: { body: HoldCreateSchema, response: HOLD_VIEW, status: 201 },
     handle: async (ctx, { body }) => ({ status: 201, body: await createHold(ctx, body) }),
   },
   {
@@ -17,6 +22,7 @@ export const holdRoutes: Route[] = [
     access: 'member',
     tag: 'Holds',
     summary: 'Get an unexpired hold',
+    schemas: { response: HOLD_VIEW },
     handle: async (ctx, { params }) => ({ body: await getHold(ctx, params.id!) }),
   },
   {
@@ -25,6 +31,7 @@ export const holdRoutes: Route[] = [
     access: 'member',
     tag: 'Holds',
     summary: 'Extend a hold (from now; at most 30 minutes from its creation)',
+    schemas: { body: HoldPatchSchema, response: HOLD_VIEW },
     handle: async (ctx, { params, body }) => ({ body: await extendHold(ctx, params.id!, body) }),
   },
   {
@@ -33,6 +40,7 @@ export const holdRoutes: Route[] = [
     access: 'member',
     tag: 'Holds',
     summary: 'Release a hold',
+    schemas: { response: HOLD_VIEW },
     handle: async (ctx, { params }) => ({ body: await releaseHold(ctx, params.id!) }),
   },
 ];

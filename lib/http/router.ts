@@ -73,7 +73,8 @@ export function createRouter(routes: Route[]) {
     let routeLabel = 'unmatched';
     let response: Response;
     try {
-      const found = match(req.method, path);
+      // HEAD is GET without the body (RFC 9110), so probes and caches can use it.
+      const found = match(req.method === 'HEAD' ? 'GET' : req.method, path);
       if (!found.compiled) {
         throw found.allowed?.length
           ? new AppError(
@@ -92,6 +93,9 @@ export function createRouter(routes: Route[]) {
       response = await run(route, req, url, found.params, requestId);
     } catch (error) {
       response = toErrorResponse(error, requestId);
+    }
+    if (req.method === 'HEAD') {
+      response = new Response(null, { status: response.status, headers: response.headers });
     }
     response.headers.set('x-request-id', requestId);
     if (!response.headers.has('cache-control')) response.headers.set('cache-control', 'no-store');

@@ -9,3 +9,4 @@ export const POST = apiRouter.dispatch;
 export const PATCH = apiRouter.dispatch;
 export const PUT = apiRouter.dispatch;
 export const DELETE = apiRouter.dispatch;
+export const HEAD = apiRouter.dispatch;
