@@ -80,3 +80,11 @@ describe('calendar helpers', () => {
     expect(isValidTimeZone('')).toBe(false);
   });
 });
+
+describe('years below 100', () => {
+  it('are their own years, not 1900–1999', async () => {
+    const { toDayNumber, fromDayNumber } = await import('./zoned-time');
+    expect(fromDayNumber(toDayNumber('0050-06-01'))).toBe('0050-06-01');
+    expect(toDayNumber('0050-06-01')).toBeLessThan(toDayNumber('1950-06-01'));
+  });
+});

@@ -68,7 +68,7 @@ function exactOffset(ms: Instant, timeZone: string): number {
         break;
     }
   }
-  const wall = Date.UTC(y, mo - 1, d, h, mi, s);
+  const wall = utc(y, mo - 1, d, h, mi, s);
   return wall - (ms - (((ms % 1000) + 1000) % 1000));
 }
 
@@ -104,7 +104,14 @@ function parseDate(date: string): { y: number; m: number; d: number } {
 
 export function toDayNumber(date: string): DayNumber {
   const { y, m, d } = parseDate(date);
-  return Math.floor(Date.UTC(y, m - 1, d) / DAY);
+  return Math.floor(utc(y, m - 1, d) / DAY);
+}
+
+/** Date.UTC, except that years 0–99 mean themselves (Date.UTC reads them as 1900–1999). */
+function utc(y: number, month: number, d: number, h = 0, mi = 0, s = 0): number {
+  const t = new Date(Date.UTC(2000, month, d, h, mi, s));
+  t.setUTCFullYear(y, month, d);
+  return t.getTime();
 }
 
 export function fromDayNumber(day: DayNumber): string {
