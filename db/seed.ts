@@ -11,16 +11,21 @@ import {
 import { contactsCollection } from '@/lib/crm/collections';
 import { createRecord } from '@/lib/crud/operations';
 import { customFieldsCollection } from '@/lib/custom-fields/collection';
+import { aiAssistantsCollection } from '@/lib/ai/collection';
+import { TOOL_NAMES } from '@/lib/ai/schemas';
+import { bookingLinksCollection } from '@/lib/booking-links/collection';
 import { systemCtx } from '@/lib/http/context';
 import { createOrganization } from '@/lib/organizations/create-organization';
 
 /**
  * The demo organization `npm run dev` starts with: a hair salon with stylists on split
  * shifts, a wash station with three identical units, a workshop room for a group class,
- * an exception or two and a few clients. Written through the same domain functions as the
+ * an exception or two, a few clients, a public booking link and an AI assistant. Written through the same domain functions as the
  * API, so the demo obeys every rule.
  */
 export const DEMO_SLUG = 'maple-hair-studio';
+/** The demo's public booking page: /book/maple-hair */
+export const DEMO_BOOKING_SLUG = 'maple-hair';
 export const DEMO_ADMIN = {
   email: 'admin@demo.test',
   password: 'demo-password',
@@ -206,6 +211,25 @@ export async function seedDemo(db: Db, today = new Date()) {
     label: 'Allergies or sensitivities',
     type: 'textarea',
     position: 3,
+  });
+
+  await create(bookingLinksCollection, {
+    slug: DEMO_BOOKING_SLUG,
+    name: 'Book online',
+    service_ids: [haircut.id, colour.id, beard.id, workshop.id],
+    page_config: {
+      title: 'Book at Maple Hair Studio',
+      description: 'Pick a service and a time that suits you. We look forward to seeing you.',
+      primary_color: '#0F766E',
+      confirmation_message: 'Thank you! If you need to change anything, use the link below.',
+      custom_field_keys: ['first_visit', 'hair_length', 'allergies'],
+      require_phone: false,
+    },
+  });
+  await create(aiAssistantsCollection, {
+    name: 'Front desk assistant',
+    instructions: 'Help clients find a time and book it. Always confirm the time before booking.',
+    internal_tools: { tools: [...TOOL_NAMES] },
   });
 
   for (const contact of [

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { and, eq, isNull } from 'drizzle-orm';
 import { closeDb, databaseKind, dataDir, getDb } from '@/db/client';
 import { apiKeys } from '@/db/schema';
-import { DEMO_ADMIN, findDemoOrganization, seedDemo } from '@/db/seed';
+import { DEMO_ADMIN, DEMO_BOOKING_SLUG, findDemoOrganization, seedDemo } from '@/db/seed';
 import { hashToken } from '@/lib/auth/api-key-token';
 import { insertApiKey } from '@/lib/auth/api-keys';
 
@@ -65,6 +65,8 @@ export async function prepare({ seed }: { seed: boolean }) {
       `  Reservations — ${seeded ? 'seeded the demo organization' : 'demo organization ready'} (${org.name}, ${databaseKind() === 'pglite' ? `embedded database in ${dataDir()}` : 'PostgreSQL'})`,
       `  Open        http://localhost:${port}`,
       `  Sign in     ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}`,
+      `  Book online http://localhost:${port}/book/${DEMO_BOOKING_SLUG}`,
+      `  API docs    http://localhost:${port}/docs`,
       `  API key     ${key}`,
       `  Try it      curl -H "Authorization: Bearer ${key}" http://localhost:${port}/api/organizations/me`,
       '',
