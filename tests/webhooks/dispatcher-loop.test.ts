@@ -27,6 +27,8 @@ it('WEBHOOKS_DISPATCHER=0 keeps the dispatcher off', () => {
 describe.skipIf(onPostgres)('the dispatcher loop', () => {
   it('sends soon after the change that enqueued it, long before its next tick, and drains on stop', async () => {
     vi.stubEnv('WEBHOOKS_ALLOW_PRIVATE', '1');
+    // tests/setup-env.ts turns the dispatcher off by default; this test is about running it.
+    vi.stubEnv('WEBHOOKS_DISPATCHER', '1');
     // A tick every 60 s: anything sent within the test came from the nudge of the change.
     vi.stubEnv('WEBHOOKS_DISPATCH_INTERVAL_MS', '60000');
     const org = await keyOrg('UTC');
