@@ -1,14 +1,24 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { formatInTimeZone } from 'date-fns-tz';
-import { type Api, expect, type Named, ORG_TZ, type Reservation, test, unique } from './support';
+import {
+  type Api,
+  expect,
+  type Named,
+  ORG_TZ,
+  type Reservation,
+  slug as slugOf,
+  test,
+  unique,
+} from './support';
 
 /**
  * The customer-facing booking pages on a phone (375×812) in another time zone than the salon's
  * (Europe/Paris vs Europe/London): book from /book/:slug, then move and cancel the booking from
- * its manage link, checking each step against the staff API. A second test takes the chosen
- * time behind the customer's back to see the 409 path. Screenshots of every step go to
- * e2e/screenshots/booking-*.png.
+ * its manage link, checking each step against the staff API. Choosing a time holds it (§15):
+ * one test checks the hold keeps the time from the staff API, survives being released behind
+ * the customer's back and can be taken again; another runs the browser's clock past the hold's
+ * end. Screenshots of every step go to e2e/screenshots/booking-*.png.
  */
 
 const VISITOR_TZ = 'Europe/Paris';
@@ -34,6 +44,8 @@ async function serveCdn(page: Page) {
 
 async function shot(page: Page, name: string) {
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+  // From the top: a full-page capture of a scrolled page draws the sticky hold banner midway.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({
     path: path.join(test.info().project.testDir, 'screenshots', `booking-${name}.png`),
     fullPage: true,
@@ -82,6 +94,57 @@ async function reservationOf(api: Api, contactName: string) {
 
 const visitorTime = (instant: string) => formatInTimeZone(instant, VISITOR_TZ, 'HH:mm');
 
+interface HoldBody {
+  id: string;
+  expires_at: string;
+  start_datetime: string;
+}
+
+/** Clicks a time and returns the hold the page took for it. */
+async function holdTime(page: Page, button: ReturnType<Page['locator']>) {
+  const answer = page.waitForResponse(
+    (r) =>
+      r.request().method() === 'POST' &&
+      /\/api\/public\/booking-links\/[^/]+\/holds$/.test(r.url()),
+  );
+  await button.click();
+  const response = await answer;
+  expect(response.status()).toBe(201);
+  return (await response.json()) as HoldBody;
+}
+
+const holdBanner = (page: Page, time: string) =>
+  page.getByRole('timer').filter({ hasText: `We’re holding ${time} for you` });
+
+/** One chair open every day, 09:00–17:00, and a service on it: once held or booked, a time is gone. */
+async function oneChairService(api: Api, options: object = {}) {
+  const chair = await api.post<Named>('/reservation-resources', {
+    name: unique('E2E Booth'),
+    type: 'equipment',
+  });
+  for (let day = 0; day < 7; day++) {
+    await api.post('/reservation-resource-availability', {
+      resource_id: chair.id,
+      day_of_week: day,
+      start_time: '09:00',
+      end_time: '17:00',
+    });
+  }
+  const service = await api.post<Named>('/reservation-services', {
+    name: unique('E2E Express shave'),
+    duration_minutes: 30,
+    price_amount: 1500,
+    currency: 'GBP',
+    ...options,
+  });
+  await api.post('/reservation-service-resources', {
+    service_id: service.id,
+    resource_id: chair.id,
+    is_required: true,
+  });
+  return service;
+}
+
 test('a customer books on a phone, then moves and cancels from the manage link', async ({
   page,
   api,
@@ -104,6 +167,15 @@ test('a customer books on a phone, then moves and cancels from the manage link',
   const customer = unique('Booker Bea');
   const email = `${customer.toLowerCase().replace(/[^a-z0-9]+/g, '.')}@example.com`;
   await serveCdn(page);
+
+  // The calendar asks for a month of days (§16), and slots only for the day shown.
+  const calendarQueries: URL[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (/\/api\/public\/booking-links\/[^/]+\/(days|slots)$/.test(url.pathname)) {
+      calendarQueries.push(url);
+    }
+  });
 
   // 1. The shop window: branding server-rendered, services as cards.
   await page.goto(`/book/${slug}`);
@@ -138,11 +210,42 @@ test('a customer books on a phone, then moves and cancels from the manage link',
   await expect(timeButtons(page).first()).toBeVisible();
   await shot(page, '02-calendar');
 
-  // 3. A time: its label is the visitor's wall time.
+  const days = calendarQueries.filter((u) => u.pathname.endsWith('/days'));
+  const slotQueries = calendarQueries.filter((u) => u.pathname.endsWith('/slots'));
+  expect(days.length).toBeGreaterThanOrEqual(1);
+  for (const query of days) {
+    expect(query.searchParams.get('timezone')).toBe(VISITOR_TZ);
+    expect(query.searchParams.get('date')).toMatch(/-01$/);
+  }
+  expect(slotQueries.length).toBeGreaterThanOrEqual(1);
+  for (const query of slotQueries) {
+    expect(query.searchParams.get('end_date')).toBe(query.searchParams.get('date'));
+    expect(query.searchParams.get('timezone')).toBe(VISITOR_TZ);
+  }
+  expect(slotQueries.map((u) => u.searchParams.get('date'))).toContain(date);
+
+  // 3. A time is held before the form shows; changing it lets the hold go.
+  const secondTime = timeButtons(page).nth(1);
+  const secondLabel = (await secondTime.textContent())!.trim();
+  const firstHold = await holdTime(page, secondTime);
+  await expect(page.getByRole('heading', { level: 2, name: 'Your details' })).toBeFocused();
+  await expect(holdBanner(page, secondLabel)).toBeVisible();
+  const released = page.waitForRequest(
+    (r) => r.method() === 'DELETE' && r.url().endsWith(`/holds/${firstHold.id}`),
+  );
+  await page.getByRole('button', { name: 'Change date and time' }).click();
+  await released;
+  await expect(
+    page.getByRole('heading', { level: 2, name: 'Choose a date and time' }),
+  ).toBeFocused();
+
+  // The time's label is the visitor's wall time.
   const firstTime = timeButtons(page).first();
   const time = (await firstTime.textContent())!.trim();
-  await firstTime.click();
+  const hold = await holdTime(page, firstTime);
+  expect(visitorTime(hold.start_datetime)).toBe(time);
   await expect(page.getByRole('heading', { level: 2, name: 'Your details' })).toBeFocused();
+  await expect(holdBanner(page, time)).toContainText(/— (10:00|9:\d\d) left/);
 
   // 4. The form: required fields are checked before anything is sent.
   await page.getByRole('button', { name: 'Confirm booking' }).click();
@@ -197,9 +300,12 @@ test('a customer books on a phone, then moves and cancels from the manage link',
   expect(icsText).toContain('STATUS:CONFIRMED');
   expect(icsText).toContain(`URL:${new URL(manageHref, page.url())}`);
 
-  // 6. The manage page, server-rendered from the token.
+  // 6. The manage page, server-rendered from the token, under the booking page's header.
   await page.goto(manageHref);
   await expect(page.getByRole('heading', { level: 2, name: 'Your booking' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Book at Maple' })).toBeVisible();
+  await expect(page.getByText('Cuts and beard trims in the heart of Camden.')).toBeVisible();
+  await expect(page.locator('header img[src="https://cdn.example.test/cover.svg"]')).toBeVisible();
   await expect(page.getByText('Confirmed', { exact: true })).toBeVisible();
   await expect(page.getByText('Beard trim', { exact: true })).toBeVisible();
   await shot(page, '06-manage');
@@ -257,34 +363,12 @@ test('a customer books on a phone, then moves and cancels from the manage link',
   await expect(page.getByRole('button', { name: 'Cancel booking' })).toBeDisabled();
 });
 
-test('a time taken meanwhile sends the customer back to fresh times, keeping the form', async ({
+test('a held time is kept from others, can be held again once gone, and a taken time says why', async ({
   page,
   api,
 }) => {
-  // One chair, open every day: once booked, its time is gone.
-  const chair = await api.post<Named>('/reservation-resources', {
-    name: unique('E2E Booth'),
-    type: 'equipment',
-  });
-  for (let day = 0; day < 7; day++) {
-    await api.post('/reservation-resource-availability', {
-      resource_id: chair.id,
-      day_of_week: day,
-      start_time: '09:00',
-      end_time: '17:00',
-    });
-  }
-  const service = await api.post<Named>('/reservation-services', {
-    name: unique('E2E Express shave'),
-    duration_minutes: 30,
-    price_amount: 1500,
-    currency: 'GBP',
-  });
-  await api.post('/reservation-service-resources', {
-    service_id: service.id,
-    resource_id: chair.id,
-    is_required: true,
-  });
+  test.setTimeout(90_000);
+  const service = await oneChairService(api);
   const slug = await createLink(api, [service.id], { require_phone: true });
   const customer = unique('Late Larry');
   const email = `${customer.toLowerCase().replace(/[^a-z0-9]+/g, '.')}@example.com`;
@@ -297,13 +381,37 @@ test('a time taken meanwhile sends the customer back to fresh times, keeping the
   await expect(page.getByRole('list', { name: 'Services' })).toHaveCount(0);
   const day = await firstAvailableDay(page);
   await day.click();
-  const date = (await day.getAttribute('data-day'))!;
   const first = timeButtons(page).first();
   const time = (await first.textContent())!.trim();
-  await first.click();
+  const hold = await holdTime(page, first);
 
+  // The form says how long the time is kept.
+  const banner = holdBanner(page, time);
+  await expect(banner).toContainText(/— (10:00|9:\d\d) left/);
   await page.getByLabel('Full name').fill(customer);
   await page.getByLabel('Email').fill(email);
+  await shot(page, '15-hold-countdown');
+  // It counts down, and stays in view while the customer scrolls down the form.
+  await expect(banner).toContainText(/— 9:5\d left/);
+  await page.getByRole('button', { name: 'Confirm booking' }).scrollIntoViewIfNeeded();
+  await expect(banner).toBeInViewport();
+  await page.screenshot({
+    path: path.join(test.info().project.testDir, 'screenshots', 'booking-15b-hold-scrolled.png'),
+  });
+
+  // While it is held, nobody else can have it, not even the staff.
+  const refused = await api.post<{ error: { code: string; details: { reason: string }[] } }>(
+    '/reservations',
+    {
+      service_id: service.id,
+      start_datetime: hold.start_datetime,
+      contact: { name: unique('Quick Quinn') },
+    },
+    409,
+  );
+  expect(refused.error.code).toBe('slot_unavailable');
+  expect(refused.error.details.map((d) => d.reason)).toContain('resource_busy');
+
   // The link asks for a phone number.
   await page.getByRole('button', { name: 'Confirm booking' }).click();
   await expect(page.getByText('Please enter your phone number.')).toBeVisible();
@@ -329,31 +437,174 @@ test('a time taken meanwhile sends the customer back to fresh times, keeping the
   await expect(page.getByText('You can try again now.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Confirm booking' })).toBeEnabled();
 
-  // Someone else books that very time first.
-  const slot = (await api.slots(service.id, date)).find(
-    (s) => visitorTime(s.start_datetime) === time,
-  );
-  expect(slot, `the API lists ${date} ${time}`).toBeDefined();
-  await api.book(service.id, slot!.start_datetime, unique('Quick Quinn'));
-
+  // The hold goes behind the customer's back (as if it had run out on the server): booking
+  // with it is refused, and the page offers to hold the time again, keeping the form.
+  await api.call('DELETE', `/public/booking-links/${slug}/holds/${hold.id}`);
   await page.getByRole('button', { name: 'Confirm booking' }).click();
-  await expect(page.getByText('Sorry, that time was just taken')).toBeVisible();
-  await expect(
-    page.getByRole('heading', { level: 2, name: 'Choose a date and time' }),
-  ).toBeFocused();
-  await expect(timeButtons(page).first()).toBeVisible();
-  await expect(timeButtons(page).filter({ hasText: new RegExp(`^${time}$`) })).toHaveCount(0);
-  await shot(page, '13-slot-taken');
-
-  // Another time; what was typed is still there.
-  await timeButtons(page).first().click();
+  const ended = page.getByText(`Your hold on ${time} has ended`, { exact: true });
+  await expect(ended).toBeVisible();
+  await expect(page.locator(':focus')).toContainText(`Your hold on ${time} has ended`);
+  await expect(page.getByRole('button', { name: `Hold ${time} again` })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Choose another time' })).toBeVisible();
   await expect(page.getByLabel('Full name')).toHaveValue(customer);
-  await expect(page.getByLabel('Phone')).toHaveValue('+44 20 7946 0123');
+  await shot(page, '16-hold-ended-on-submit');
+
+  const again = page.waitForResponse(
+    (r) => r.request().method() === 'POST' && r.url().endsWith('/holds'),
+  );
+  await page.getByRole('button', { name: `Hold ${time} again` }).click();
+  expect((await again).status()).toBe(201);
+  await expect(banner).toContainText(/— (10:00|9:\d\d) left/);
+  await expect(page.getByText(`${time} is held for you again, for 10 minutes.`)).toBeAttached();
   await page.getByRole('button', { name: 'Confirm booking' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'You’re booked!' })).toBeVisible();
   const mine = await reservationOf(api, customer);
-  expect(mine.status).toBe('confirmed');
-  expect(mine.start_datetime).not.toBe(slot!.start_datetime);
+  expect(mine).toMatchObject({ status: 'confirmed', start_datetime: hold.start_datetime });
+  const manageHref = (await page
+    .getByRole('link', { name: 'Manage your booking' })
+    .getAttribute('href'))!;
+
+  // Another booking: someone takes the first time shown before the customer clicks it.
+  await page.getByRole('button', { name: 'Book something else' }).click();
+  await expect(timeButtons(page).first()).toBeVisible();
+  // (once the calendar has caught up with the booking just made)
+  await expect(timeButtons(page).filter({ hasText: new RegExp(`^${time}$`) })).toHaveCount(0);
+  const next = timeButtons(page).first();
+  const nextTime = (await next.textContent())!.trim();
+  const date = (await page
+    .getByRole('grid')
+    .locator('button[aria-pressed="true"]')
+    .getAttribute('data-day'))!;
+  const slot = (await api.slots(service.id, date)).find(
+    (s) => visitorTime(s.start_datetime) === nextTime,
+  );
+  expect(slot, `the API lists ${date} ${nextTime}`).toBeDefined();
+  await api.book(service.id, slot!.start_datetime, unique('Quick Quinn'));
+
+  const refusedHold = page.waitForResponse(
+    (r) => r.request().method() === 'POST' && r.url().endsWith('/holds'),
+  );
+  await next.click();
+  expect((await refusedHold).status()).toBe(409);
+  const notice = page
+    .getByRole('status')
+    .filter({ hasText: `Sorry, ${nextTime} is no longer available` });
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText(
+    'Someone else has just booked it. Please choose another time.',
+  );
+  await expect(
+    page.getByRole('heading', { level: 2, name: 'Choose a date and time' }),
+  ).toBeVisible();
+  await expect(timeButtons(page).first()).toBeVisible();
+  await expect(timeButtons(page).filter({ hasText: new RegExp(`^${nextTime}$`) })).toHaveCount(0);
+  await shot(page, '13-slot-taken');
+
+  // Moving the booking to a time someone takes first says why too, and changes nothing.
+  await page.goto(manageHref);
+  await page.getByRole('button', { name: 'Change time' }).click();
+  const other = timeButtons(page).and(page.locator(':not([disabled])')).first();
+  const otherTime = (await other.textContent())!.trim();
+  const otherDate = (await page
+    .getByRole('grid')
+    .locator('button[aria-pressed="true"]')
+    .getAttribute('data-day'))!;
+  await other.click();
+  await expect(page.getByRole('heading', { level: 3, name: 'Move your booking?' })).toBeVisible();
+  const otherSlot = (await api.slots(service.id, otherDate)).find(
+    (s) => visitorTime(s.start_datetime) === otherTime,
+  );
+  expect(otherSlot, `the API lists ${otherDate} ${otherTime}`).toBeDefined();
+  await api.book(service.id, otherSlot!.start_datetime, unique('Quick Quinn'));
+  await page.getByRole('button', { name: 'Confirm new time' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: `Sorry, ${otherTime} is no longer available` }),
+  ).toContainText('Someone else has just booked it.');
+  await expect(page.getByText('your booking hasn’t changed')).toBeVisible();
+  expect((await api.reservation(mine.id)).start_datetime).toBe(hold.start_datetime);
+});
+
+test('a hold that runs out on the page says so and can be held again', async ({ page, api }) => {
+  test.setTimeout(90_000);
+  // A class of four that the business confirms, bookable three weeks ahead.
+  const room = await api.post<Named>('/reservation-resources', {
+    name: unique('E2E Studio'),
+    type: 'room',
+  });
+  for (let day = 0; day < 7; day++) {
+    await api.post('/reservation-resource-availability', {
+      resource_id: room.id,
+      day_of_week: day,
+      start_time: '09:00',
+      end_time: '17:00',
+    });
+  }
+  const service = await api.post<Named>('/reservation-services', {
+    name: unique('E2E Pilates'),
+    duration_minutes: 60,
+    capacity: 4,
+    max_party_size: 4,
+    requires_confirmation: true,
+    max_advance_days: 20,
+  });
+  await api.post('/reservation-service-resources', {
+    service_id: service.id,
+    resource_id: room.id,
+    is_required: true,
+  });
+  const slug = await createLink(api, [service.id]);
+  const customer = unique('Slow Sam');
+
+  // The browser's clock is ours to move.
+  await page.clock.install();
+  await page.goto(`/book/${slug}`);
+  const day = await firstAvailableDay(page);
+  await day.click();
+  // A group class says how many places are left.
+  await expect(timeButtons(page).first()).toContainText('4 places left');
+  await shot(page, '18-class-times');
+  // The month arrows stop at the service's limit (20 days ahead).
+  const nextMonth = page.getByRole('button', { name: 'Next month' });
+  if (await nextMonth.isEnabled()) {
+    await nextMonth.click();
+    await expect(nextMonth).toBeDisabled();
+    await page.getByRole('button', { name: 'Previous month' }).click();
+  }
+  const first = timeButtons(page).first();
+  const time = (await first.textContent())!.replace('4 places left', '').trim();
+  await holdTime(page, first);
+  const banner = holdBanner(page, time);
+  await expect(banner).toContainText(/— (10:00|9:\d\d) left/);
+  // The business confirms each booking: the page asks for a request.
+  await expect(page.getByRole('button', { name: 'Request booking' })).toBeVisible();
+  await expect(page.getByText('confirms each booking')).toBeVisible();
+  await page.getByLabel('Full name').fill(customer);
+  await page.getByLabel('Email').fill(`${slugOf(customer)}@example.com`);
+
+  // Five minutes on: the countdown follows, and screen readers hear it once.
+  await page.clock.fastForward('05:00');
+  await expect(banner).toContainText(/— 4:\d\d left/);
+  await expect(page.getByText(`Less than 5 minutes left to book ${time}.`)).toBeAttached();
+
+  // Past the end: the page says so and offers to hold the time again or choose another.
+  await page.clock.fastForward('05:00');
+  await expect(page.getByText(`Your hold on ${time} has ended`, { exact: true })).toBeVisible();
+  await expect(
+    page.getByText(`Your hold on ${time} has ended. Someone else can book it now.`),
+  ).toBeAttached();
+  await expect(banner).toHaveCount(0);
+  await shot(page, '17-hold-ended');
+  // Submitting now books nothing: it points at the offer.
+  await page.getByRole('button', { name: 'Request booking' }).click();
+  await expect(page.locator(':focus')).toContainText(`Your hold on ${time} has ended`);
+
+  await page.getByRole('button', { name: `Hold ${time} again` }).click();
+  await expect(banner).toContainText(/— (10:00|9:\d\d) left/);
+  await expect(page.getByLabel('Full name')).toHaveValue(customer);
+  await page.getByRole('button', { name: 'Request booking' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Booking requested' })).toBeVisible();
+  const mine = await reservationOf(api, customer);
+  expect(mine.status).toBe('pending');
 });
 
 test('an unknown booking link or manage token is a friendly 404', async ({ page }) => {

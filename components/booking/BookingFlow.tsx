@@ -9,15 +9,25 @@ import { ServicePicker } from './ServicePicker';
 import { StepHeader } from './StepHeader';
 import { formatDateIn, formatTime, useVisitor } from './time';
 import { slotKey, TimeStep } from './TimeStep';
-import type { BookingResult, PublicBookingPage, PublicService, PublicSlot } from './types';
+import type {
+  BookingResult,
+  HeldSlot,
+  PublicBookingPage,
+  PublicService,
+  PublicSlot,
+  TimeNotice,
+} from './types';
 import styles from './BookingFlow.module.css';
 
 type Step = 'service' | 'time' | 'details' | 'done';
 
+const loadHolds = () => import('./holds');
+
 /**
  * `/book/:slug`: service → day and time → details → confirmation. Each step replaces the
  * previous one (phones first), its heading takes focus so screen readers follow along, and
- * what was typed survives going back.
+ * what was typed survives going back. Choosing a time holds it (§15) before the form shows;
+ * going back, choosing another time or leaving the page lets it go.
  */
 export function BookingFlow({ page }: { page: PublicBookingPage }) {
   const visitor = useVisitor(page.organization.timezone);
@@ -27,13 +37,41 @@ export function BookingFlow({ page }: { page: PublicBookingPage }) {
   const [service, setService] = useState<PublicService | null>(single);
   const [partySize, setPartySize] = useState(single?.min_party_size ?? 1);
   const [slot, setSlot] = useState<PublicSlot | null>(null);
+  const [hold, setHold] = useState<HeldSlot | null>(null);
+  const [pending, setPending] = useState<string | null>(null);
   const [reopenAt, setReopenAt] = useState<string | null>(null);
   const [draft, setDraft] = useState<BookingFormValues>(() => emptyBookingForm(page));
-  const [taken, setTaken] = useState(false);
+  const [notice, setNotice] = useState<(TimeNotice & { focus: boolean }) | null>(null);
   const [result, setResult] = useState<BookingResult | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const topRef = useRef<HTMLDivElement>(null);
   const shownStep = useRef(step);
+  const held = useRef<{ id: string | null; released: Promise<unknown>; moves: number }>({
+    id: null,
+    released: Promise.resolve(),
+    // Counts the visitor's moves, so a hold answered after they moved on is let go.
+    moves: 0,
+  });
+
+  /** Lets the held time go on the server (fire-and-forget; the next hold waits for it). */
+  function release() {
+    const id = held.current.id;
+    held.current.id = null;
+    if (!id) return;
+    held.current.released = fetch(
+      `/api/public/booking-links/${encodeURIComponent(page.slug)}/holds/${id}`,
+      { method: 'DELETE', credentials: 'omit', keepalive: true },
+    ).catch(() => null);
+  }
+
+  // Leaving the page lets the held time go too (not when it is only put in the back cache).
+  useEffect(() => {
+    const leave = (event: PageTransitionEvent) => {
+      if (!event.persisted) release();
+    };
+    window.addEventListener('pagehide', leave);
+    return () => window.removeEventListener('pagehide', leave);
+  });
 
   useEffect(() => {
     if (shownStep.current === step) return;
@@ -53,7 +91,12 @@ export function BookingFlow({ page }: { page: PublicBookingPage }) {
   }
 
   function go(next: Step) {
-    setTaken(false);
+    held.current.moves++;
+    if (next !== 'details') {
+      release();
+      setHold(null);
+    }
+    setNotice(null);
     setStep(next);
   }
 
@@ -67,21 +110,48 @@ export function BookingFlow({ page }: { page: PublicBookingPage }) {
     go('time');
   }
 
-  function chooseSlot(next: PublicSlot) {
-    setSlot(next);
-    setReopenAt(next.start_datetime);
-    go('details');
+  /** Holds the time (again), then shows the form; a time gone meanwhile goes back to the times. */
+  async function holdSlot(next: PublicSlot) {
+    if (!service || !visitor) return;
+    release();
+    setPending(next.start_datetime);
+    const moves = held.current.moves;
+    const [holds] = await Promise.all([loadHolds(), held.current.released]);
+    try {
+      const taken = await holds.takeHold(page.slug, {
+        service_id: service.id,
+        start_datetime: next.start_datetime,
+        party_size: partySize,
+      });
+      held.current.id = taken.id;
+      if (held.current.moves !== moves) return release();
+      setHold(taken);
+      setSlot(next);
+      setReopenAt(next.start_datetime);
+      if (step !== 'details') go('details');
+    } catch (error) {
+      if (held.current.moves !== moves) return;
+      const notice = holds.holdFailureNotice(error, formatTime(next.start_datetime, visitor));
+      if (notice.tone === 'error' && step === 'details') throw error;
+      slotGone(notice, step === 'time');
+    } finally {
+      setPending(null);
+    }
   }
 
-  function slotTaken(values: BookingFormValues) {
-    setDraft(values);
+  /** The time cannot be had: back to fresh times, saying why (what was typed is kept). */
+  function slotGone(next: TimeNotice, inPlace: boolean) {
     setSlot(null);
-    void queryClient.invalidateQueries({ queryKey: slotKey(page.slug, service?.id) });
-    setStep('time');
-    setTaken(true);
+    if (next.tone === 'warning') {
+      void queryClient.invalidateQueries({ queryKey: slotKey(page.slug, service?.id) });
+    }
+    go('time');
+    setNotice({ ...next, focus: inPlace });
   }
 
   function booked(next: BookingResult) {
+    held.current.id = null; // the booking took it
+    setHold(null);
     setResult(next);
     setStep('done');
     void queryClient.invalidateQueries({ queryKey: slotKey(page.slug) });
@@ -130,20 +200,24 @@ export function BookingFlow({ page }: { page: PublicBookingPage }) {
           service={service}
           partySize={partySize}
           onPartySize={(size) => {
+            held.current.moves++;
             setPartySize(size);
             setSlot(null);
           }}
           visitor={visitor}
           selectedStart={slot?.start_datetime ?? null}
+          pendingStart={pending}
           reopenAt={reopenAt}
-          taken={taken}
+          notice={notice}
           headingRef={headingRef}
           onBack={single ? null : () => go('service')}
-          onSelect={chooseSlot}
+          onSelect={(next) => {
+            if (!pending) void holdSlot(next);
+          }}
         />
       )}
 
-      {step === 'details' && service && slot && visitor && (
+      {step === 'details' && service && slot && hold && visitor && (
         <section className={styles.step} aria-labelledby="step-heading">
           <div className={styles.stepTop}>
             <h2 id="step-heading" ref={headingRef} tabIndex={-1} className={styles.heading}>
@@ -170,10 +244,16 @@ export function BookingFlow({ page }: { page: PublicBookingPage }) {
               page={page}
               service={service}
               slot={slot}
+              hold={hold}
               partySize={partySize}
+              visitor={visitor}
               defaultValues={draft}
+              onDraft={setDraft}
               onBooked={booked}
-              onSlotTaken={slotTaken}
+              onHoldLost={(id) => setHold((h) => (h?.id === id ? { ...h, lost: true } : h))}
+              onHoldAgain={() => holdSlot(slot)}
+              onOtherTime={() => go('time')}
+              onSlotGone={(next) => slotGone(next, false)}
             />
           </Suspense>
         </section>

@@ -1,7 +1,7 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { FormProvider, useForm, type Path } from 'react-hook-form';
 import { ApiError } from '@/components/api/apiFetch';
 import { Alert } from '@/components/ui/Alert';
@@ -12,35 +12,61 @@ import { bookingFormSchema, type BookingFormOutput } from './bookingFormSchema';
 import type { BookingFormValues } from './formValues';
 import { CustomFieldControl } from './CustomFieldControl';
 import { ErrorNotice, useRetryWait } from './ErrorNotice';
+import { HoldBanner } from './HoldBanner';
+import { holdFailureNotice } from './holds';
 import { newIdempotencyKey, publicFetch } from './publicApi';
-import type { BookingResult, PublicBookingPage, PublicService, PublicSlot } from './types';
+import { isSlotUnavailable } from './reasons';
+import { formatTime, type Visitor } from './time';
+import type {
+  BookingResult,
+  HeldSlot,
+  PublicBookingPage,
+  PublicService,
+  PublicSlot,
+  TimeNotice,
+} from './types';
 import styles from './BookingForm.module.css';
 
 export interface BookingFormProps {
   page: PublicBookingPage;
   service: PublicService;
   slot: PublicSlot;
+  /** The slot, held for this visitor; booked with its id. */
+  hold: HeldSlot;
   partySize: number;
+  visitor: Visitor;
   defaultValues: BookingFormValues;
+  /** What was typed, kept by the flow when the form goes away (going back, time gone). */
+  onDraft: (values: BookingFormValues) => void;
   onBooked: (result: BookingResult) => void;
-  /** 409 slot_unavailable: the flow goes back to the times, keeping what was typed. */
-  onSlotTaken: (values: BookingFormValues) => void;
+  /** The hold ran out (the countdown, or 409 hold_expired): the banner offers it again. */
+  onHoldLost: (holdId: string) => void;
+  onHoldAgain: () => Promise<void>;
+  onOtherTime: () => void;
+  /** 409 slot_unavailable: the flow goes back to the times, saying why. */
+  onSlotGone: (notice: TimeNotice) => void;
 }
 
 /**
  * Contact details, the link's questions and a note, checked in the browser with the same
- * rules as the API, then booked. Each distinct submission gets its own Idempotency-Key; a
- * repeat of the same one (a double click, a retry after a network error) reuses it, so the
- * server answers it with the first booking instead of making a second.
+ * rules as the API, then booked with the hold (§15). Each distinct submission gets its own
+ * Idempotency-Key; a repeat of the same one (a double click, a retry after a network error)
+ * reuses it, so the server answers it with the first booking instead of making a second.
  */
 export function BookingForm({
   page,
   service,
   slot,
+  hold,
   partySize,
+  visitor,
   defaultValues,
+  onDraft,
   onBooked,
-  onSlotTaken,
+  onHoldLost,
+  onHoldAgain,
+  onOtherTime,
+  onSlotGone,
 }: BookingFormProps) {
   const schema = useMemo(() => bookingFormSchema(page), [page]);
   const form = useForm<BookingFormValues, unknown, BookingFormOutput>({
@@ -52,6 +78,12 @@ export function BookingForm({
   const errors = formState.errors;
   const [failure, setFailure] = useState<{ error: unknown; message?: string } | null>(null);
   const attempt = useRef<{ body: string; key: string } | null>(null);
+  const bannerRef = useRef<HTMLDivElement>(null);
+  const time = formatTime(hold.start_datetime, visitor);
+  const request = service.requires_confirmation;
+
+  // Going back (or the time going) unmounts the form: the flow keeps what was typed.
+  useEffect(() => () => onDraft(getValues()), [onDraft, getValues]);
   const fieldPaths = useMemo(
     () =>
       new Set<string>([
@@ -65,10 +97,16 @@ export function BookingForm({
   );
 
   async function send(values: BookingFormOutput) {
+    if (hold.lost) {
+      // Nothing to book with: the banner at the top offers to hold the time again.
+      bannerRef.current?.focus();
+      return;
+    }
     const custom = Object.fromEntries(
       Object.entries(values.custom_fields_by_key).filter(([, v]) => v !== undefined),
     );
     const body = {
+      hold_id: hold.id,
       service_id: service.id,
       start_datetime: slot.start_datetime,
       party_size: partySize,
@@ -88,8 +126,14 @@ export function BookingForm({
       );
       onBooked(result);
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'slot_unavailable') {
-        onSlotTaken(getValues());
+      if (error instanceof ApiError && error.code === 'hold_expired') {
+        onHoldLost(hold.id);
+        bannerRef.current?.focus();
+        return;
+      }
+      if (isSlotUnavailable(error)) {
+        const notice = holdFailureNotice(error, time);
+        onSlotGone({ ...notice, text: `${notice.text} What you typed is kept.` });
         return;
       }
       if (error instanceof ApiError && error.status === 400) {
@@ -130,6 +174,14 @@ export function BookingForm({
   return (
     <FormProvider {...form}>
       <form className={styles.form} onSubmit={(event) => void handleSubmit(send)(event)} noValidate>
+        <HoldBanner
+          hold={hold}
+          time={time}
+          boxRef={bannerRef}
+          onEnded={() => onHoldLost(hold.id)}
+          onHoldAgain={onHoldAgain}
+          onOtherTime={onOtherTime}
+        />
         {formState.submitCount > 0 && errorCount > 0 && !submitting && (
           <Alert tone="error">Please check the highlighted fields.</Alert>
         )}
@@ -181,9 +233,19 @@ export function BookingForm({
         )}
         <div className={styles.actions}>
           <Button type="submit" variant="primary" block loading={submitting} disabled={wait > 0}>
-            {submitting ? 'Booking…' : 'Confirm booking'}
+            {request
+              ? submitting
+                ? 'Sending request…'
+                : 'Request booking'
+              : submitting
+                ? 'Booking…'
+                : 'Confirm booking'}
           </Button>
-          <p className={styles.smallPrint}>You’ll get a link to change or cancel your booking.</p>
+          <p className={styles.smallPrint}>
+            {request
+              ? `${page.organization.name} confirms each booking: you’ll get an email when they do, and a link to change or cancel it.`
+              : 'You’ll get a link to change or cancel your booking.'}
+          </p>
         </div>
       </form>
     </FormProvider>

@@ -9,6 +9,7 @@ import { CalendarSkeleton } from './CalendarSkeleton';
 import { ErrorNotice } from './ErrorNotice';
 import { focusHeading } from './focus';
 import { publicFetch } from './publicApi';
+import { isSlotUnavailable, unavailableSentence } from './reasons';
 import { SlotCalendar } from './SlotCalendar';
 import { formatDateIn, formatTime, type Visitor } from './time';
 import type { ManagedReservation, PublicSlot, SlotRange, SlotsResponse } from './types';
@@ -38,7 +39,8 @@ export function RescheduleCard({
 }) {
   const queryClient = useQueryClient();
   const [newSlot, setNewSlot] = useState<PublicSlot | null>(null);
-  const [taken, setTaken] = useState(false);
+  /** The time just refused (409 slot_unavailable), and why. */
+  const [taken, setTaken] = useState<{ time: string; why: string } | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const confirmRef = useRef<HTMLHeadingElement>(null);
   const base = `/reservations/${encodeURIComponent(token)}`;
@@ -59,10 +61,13 @@ export function RescheduleCard({
       void queryClient.invalidateQueries({ queryKey: manageSlotsKey(token) });
       onMoved(view);
     },
-    onError: (error) => {
-      if (error instanceof ApiError && error.code === 'slot_unavailable') {
+    onError: (error, slot) => {
+      if (isSlotUnavailable(error)) {
         setNewSlot(null);
-        setTaken(true);
+        setTaken({
+          time: visitor ? formatTime(slot.start_datetime, visitor) : 'That time',
+          why: unavailableSentence(error),
+        });
         move.reset();
         void queryClient.invalidateQueries({ queryKey: manageSlotsKey(token) });
       } else if (error instanceof ApiError && error.code === 'invalid_transition') {
@@ -122,13 +127,13 @@ export function RescheduleCard({
           currentStart={booking.start_datetime}
           initialStart={booking.start_datetime}
           onSelect={(slot) => {
-            setTaken(false);
+            setTaken(null);
             setNewSlot(slot);
           }}
           notice={
             taken && (
-              <Alert tone="warning" title="Sorry, that time was just taken">
-                Please choose another time. Your booking hasn’t changed.
+              <Alert tone="warning" title={`Sorry, ${taken.time} is no longer available`}>
+                {taken.why} Please choose another time — your booking hasn’t changed.
               </Alert>
             )
           }

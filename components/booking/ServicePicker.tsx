@@ -45,6 +45,7 @@ export function ServicePicker({
                 <span className={styles.meta}>
                   <span>{formatDuration(service.duration_minutes)}</span>
                   {group && <span>{group}</span>}
+                  {service.requires_confirmation && <span>Request to book</span>}
                   {price && <span className={styles.price}>{price}</span>}
                 </span>
               </span>

@@ -1,14 +1,16 @@
 'use client';
 
-import { useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Button } from '@/components/ui/Button';
 import { TimesSkeleton } from './CalendarSkeleton';
+import { dayKey, monthKey } from './calendarKeys';
 import { ErrorNotice } from './ErrorNotice';
 import { MonthGrid } from './MonthGrid';
 import { TimeList } from './TimeList';
 import { SLOTS_STALE_MS } from './publicApi';
 import { useCachedQuery } from './useCachedQuery';
 import {
+  addDays,
   addMonths,
   dayKeyOf,
   firstDayOf,
@@ -18,51 +20,67 @@ import {
   monthOf,
   type Visitor,
 } from './time';
-import type { PublicSlot, SlotRange, SlotsResponse } from './types';
+import type { DaysResponse, PublicSlot, SlotRange, SlotsResponse } from './types';
 import styles from './SlotCalendar.module.css';
 
 export interface SlotCalendarProps {
-  /** Identifies what is being booked; the visitor's zone and the month are appended. */
+  /** Identifies what is being booked; the visitor's zone and the month or day are appended. */
   queryKey: readonly unknown[];
   fetchSlots: (range: SlotRange) => Promise<SlotsResponse>;
+  /**
+   * The month's days with times (§16). Given, the month is one days query and only the chosen
+   * day's slots are fetched; without it (the manage page) the month is one slot query.
+   */
+  fetchDays?: (range: SlotRange) => Promise<DaysResponse>;
   visitor: Visitor;
   businessZone: string;
   selectedStart: string | null;
+  /** The time being held right now (its button says so). */
+  pendingStart?: string | null;
   /** The booking being moved: shown, but not offered. */
   currentStart?: string | null;
   /** Opens on this instant's month and day (e.g. the time chosen before going back). */
   initialStart?: string | null;
+  /** How far ahead the service takes bookings; the month arrows stop there. */
+  maxAdvanceDays?: number;
+  /** A group service: each time says how many places are left. */
+  showPlacesLeft?: boolean;
   onSelect: (slot: PublicSlot) => void;
   /** A message above the calendar, e.g. "that time was just taken". */
   notice?: ReactNode;
 }
 
-/** How far ahead the month arrows go (the service's own limit is not public). */
+/** How far the month arrows go when the service's own limit is not known. */
 const MONTHS_AHEAD = 12;
 
 /**
- * Day and time for a booking: a month calendar from ONE slot query per visible month
- * (first to last day, in the visitor's zone, cached per month), then the chosen day's times.
+ * Day and time for a booking: a month calendar from ONE query per visible month (first to
+ * last day, in the visitor's zone, cached per month), then the chosen day's times.
  */
 export function SlotCalendar({
   queryKey,
   fetchSlots,
+  fetchDays,
   visitor,
   businessZone,
   selectedStart,
+  pendingStart,
   currentStart,
   initialStart,
+  maxAdvanceDays,
+  showPlacesLeft,
   onSelect,
   notice,
 }: SlotCalendarProps) {
   const zone = visitor.timeZone;
   const today = dayKeyOf(new Date(), zone);
   const minMonth = monthOf(today);
-  const maxMonth = addMonths(minMonth, MONTHS_AHEAD);
+  const lastDay = maxAdvanceDays === undefined ? null : addDays(today, maxAdvanceDays);
+  const maxMonth = lastDay ? monthOf(lastDay) : addMonths(minMonth, MONTHS_AHEAD);
   const startDay = initialStart ?? selectedStart ?? currentStart;
   const [initialMonth] = useState(() => {
     const wanted = startDay ? monthOf(dayKeyOf(startDay, zone)) : minMonth;
-    return wanted < minMonth ? minMonth : wanted;
+    return wanted < minMonth ? minMonth : wanted > maxMonth ? maxMonth : wanted;
   });
   const [month, setMonth] = useState(initialMonth);
   const [pickedDay, setPickedDay] = useState<string | null>(() =>
@@ -75,33 +93,36 @@ export function SlotCalendar({
   });
   const timesRef = useRef<HTMLDivElement>(null);
   const liveId = useId();
+  const byDays = Boolean(fetchDays);
 
-  const query = useCachedQuery(
-    [...queryKey, zone, month],
-    () => fetchSlots({ date: firstDayOf(month), end_date: lastDayOf(month), timezone: zone }),
+  const range = (from: string, to: string): SlotRange => ({
+    date: from,
+    end_date: to,
+    timezone: zone,
+  });
+  const monthQuery = useCachedQuery<DaysResponse | SlotsResponse>(
+    monthKey(queryKey, zone, month, byDays),
+    () =>
+      fetchDays
+        ? fetchDays(range(firstDayOf(month), lastDayOf(month)))
+        : fetchSlots(range(firstDayOf(month), lastDayOf(month))),
     SLOTS_STALE_MS,
   );
 
+  // Slots mode: the month's slots by day (the booking being moved does not make a day count).
   const byDay = useMemo(() => {
-    if (!query.data) return null;
+    const data = monthQuery.data;
+    if (!data || !('slots' in data)) return null;
     const days = new Map<string, PublicSlot[]>();
-    for (const slot of query.data.slots) {
+    for (const slot of data.slots) {
       const day = dayKeyOf(slot.start_datetime, zone);
-      if (monthOf(day) !== month || day < today) continue;
       if (!days.has(day)) days.set(day, []);
       days.get(day)!.push(slot);
     }
     return days;
-  }, [query.data, zone, month, today]);
+  }, [monthQuery.data, zone]);
 
-  const availableDays = useMemo(() => {
-    if (!byDay) return null;
-    const days = new Set<string>();
-    for (const [day, slots] of byDay) {
-      if (slots.some((s) => s.start_datetime !== currentStart)) days.add(day);
-    }
-    return days;
-  }, [byDay, currentStart]);
+  const availableDays = daysWithTimes(monthQuery.data, byDay, month, today, currentStart);
 
   if (!auto.done && availableDays && month === initialMonth) {
     const skip = availableDays.size === 0 && month < maxMonth;
@@ -114,19 +135,42 @@ export function SlotCalendar({
     pickedDay && availableDays?.has(pickedDay) && monthOf(pickedDay) === month
       ? pickedDay
       : (sortedDays[0] ?? null);
-  const daySlots = day ? (byDay?.get(day) ?? []) : [];
+
+  // Days mode: the chosen day's slots, fetched on their own.
+  const dayQuery = useCachedQuery(
+    dayKey(queryKey, zone, day),
+    () => fetchSlots(range(day!, day!)),
+    SLOTS_STALE_MS,
+    byDays && day !== null,
+  );
+  const daySlots = !day
+    ? []
+    : byDays
+      ? (dayQuery.data?.slots.filter((s) => dayKeyOf(s.start_datetime, zone) === day) ?? [])
+      : (byDay?.get(day) ?? []);
+  const timesLoading = monthQuery.isLoading || (byDays && dayQuery.isLoading);
+  const timesError = monthQuery.isError ? monthQuery : byDays && dayQuery.isError ? dayQuery : null;
+  // The day said it had times, but they went meanwhile: refresh the month so it greys out.
+  const dayEmptied = byDays && Boolean(day) && dayQuery.data !== undefined && !daySlots.length;
+  const refetchMonth = monthQuery.refetch;
+  useEffect(() => {
+    if (dayEmptied) refetchMonth();
+    // refetchMonth is a new function each render; the month is what matters.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [dayEmptied, month]);
+
   const monthLabel = formatMonth(month, visitor.locale);
   const dayLabel = day
     ? formatDayKey(day, visitor.locale, { weekday: 'long', day: 'numeric', month: 'long' })
     : '';
 
-  const announcement = query.isLoading
+  const announcement = monthQuery.isLoading
     ? `Loading available times for ${monthLabel}…`
-    : query.isError
+    : timesError
       ? ''
       : availableDays?.size
         ? `${availableDays.size} day${availableDays.size === 1 ? '' : 's'} with times in ${monthLabel}.` +
-          (day ? ` ${daySlots.length} times on ${dayLabel}.` : '')
+          (day && !timesLoading ? ` ${daySlots.length} times on ${dayLabel}.` : '')
         : `No times left in ${monthLabel}.`;
 
   function changeMonth(next: string) {
@@ -144,6 +188,8 @@ export function SlotCalendar({
       );
     }
   }
+
+  const nextMonth = addMonths(month, 1);
 
   return (
     <div className={styles.wrap}>
@@ -172,7 +218,7 @@ export function SlotCalendar({
             month={month}
             today={today}
             locale={visitor.locale}
-            availableDays={query.isLoading || query.isError ? null : availableDays}
+            availableDays={monthQuery.isLoading || monthQuery.isError ? null : availableDays}
             selectedDay={day}
             minMonth={minMonth}
             maxMonth={maxMonth}
@@ -180,34 +226,46 @@ export function SlotCalendar({
             onMonthChange={changeMonth}
           />
         </div>
-        <div ref={timesRef} className={styles.timesPane} aria-busy={query.isLoading || undefined}>
-          {query.isError ? (
+        <div ref={timesRef} className={styles.timesPane} aria-busy={timesLoading || undefined}>
+          {timesError ? (
             <ErrorNotice
               title="We couldn’t load the available times."
-              error={query.error}
-              onRetry={query.refetch}
+              error={timesError.error}
+              onRetry={timesError.refetch}
             />
-          ) : query.isLoading ? (
+          ) : timesLoading ? (
             <TimesSkeleton />
-          ) : day ? (
+          ) : day && daySlots.length ? (
             <TimeList
               heading={dayLabel}
               slots={daySlots}
               visitor={visitor}
               selectedStart={selectedStart}
+              pendingStart={pendingStart ?? null}
               currentStart={currentStart ?? null}
+              showPlacesLeft={showPlacesLeft}
               onSelect={onSelect}
             />
+          ) : day ? (
+            <div className={styles.empty}>
+              <p className={styles.emptyTitle}>No times left on {dayLabel}</p>
+              <p className="muted">They were booked a moment ago. Please choose another day.</p>
+            </div>
           ) : (
             <div className={styles.empty}>
               <p className={styles.emptyTitle}>No times left in {monthLabel}</p>
               {month < maxMonth ? (
                 <>
                   <p className="muted">Try next month — new times open up regularly.</p>
-                  <Button variant="primary" onClick={() => changeMonth(addMonths(month, 1))}>
-                    Show {formatMonth(addMonths(month, 1), visitor.locale)}
+                  <Button variant="primary" onClick={() => changeMonth(nextMonth)}>
+                    Show {formatMonth(nextMonth, visitor.locale)}
                   </Button>
                 </>
+              ) : lastDay ? (
+                <p className="muted">
+                  Online booking opens {maxAdvanceDays} days ahead, up to{' '}
+                  {formatDayKey(lastDay, visitor.locale, { day: 'numeric', month: 'long' })}.
+                </p>
               ) : (
                 <p className="muted">Please contact the business to book.</p>
               )}
@@ -217,6 +275,27 @@ export function SlotCalendar({
       </div>
     </div>
   );
+}
+
+/** The month's days (from today) with a time to offer; null while the month loads. */
+function daysWithTimes(
+  data: DaysResponse | SlotsResponse | undefined,
+  byDay: Map<string, PublicSlot[]> | null,
+  month: string,
+  today: string,
+  currentStart: string | null | undefined,
+): Set<string> | null {
+  if (!data) return null;
+  const days = new Set<string>();
+  const offered = (day: string) => monthOf(day) === month && day >= today;
+  if ('days' in data) {
+    for (const d of data.days) if (d.slot_count > 0 && offered(d.date)) days.add(d.date);
+  } else {
+    for (const [day, slots] of byDay ?? []) {
+      if (offered(day) && slots.some((s) => s.start_datetime !== currentStart)) days.add(day);
+    }
+  }
+  return days;
 }
 
 function GlobeIcon() {

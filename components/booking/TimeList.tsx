@@ -17,14 +17,20 @@ export function TimeList({
   slots,
   visitor,
   selectedStart,
+  pendingStart = null,
   currentStart,
+  showPlacesLeft,
   onSelect,
 }: {
   heading: string;
   slots: readonly PublicSlot[];
   visitor: Visitor;
   selectedStart: string | null;
+  /** Being held: the button says so, and no other time can be chosen meanwhile. */
+  pendingStart?: string | null;
   currentStart: string | null;
+  /** A group service: "3 places left" under each time. */
+  showPlacesLeft?: boolean;
   onSelect: (slot: PublicSlot) => void;
 }) {
   const headingId = useId();
@@ -47,17 +53,32 @@ export function TimeList({
           <ul className={styles.times} aria-label={`${group.name} times`}>
             {group.slots.map((slot) => {
               const current = slot.start_datetime === currentStart;
+              const pending = slot.start_datetime === pendingStart;
+              const places = slot.remaining_capacity;
               return (
                 <li key={slot.start_datetime}>
                   <button
                     type="button"
                     className={styles.time}
                     aria-pressed={slot.start_datetime === selectedStart}
+                    aria-busy={pending || undefined}
+                    data-pending={pending || undefined}
                     disabled={current}
-                    onClick={() => onSelect(slot)}
+                    onClick={() => {
+                      if (!pendingStart) onSelect(slot);
+                    }}
                   >
                     {formatTime(slot.start_datetime, visitor)}
                     {current && <span className={styles.tag}>Current</span>}
+                    {pending ? (
+                      <span className={styles.tag}>Holding…</span>
+                    ) : (
+                      showPlacesLeft && (
+                        <span className={styles.places} data-few={places <= 3 || undefined}>
+                          {places} {places === 1 ? 'place' : 'places'} left
+                        </span>
+                      )
+                    )}
                   </button>
                 </li>
               );

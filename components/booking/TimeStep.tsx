@@ -1,19 +1,22 @@
 'use client';
 
 import { useQueryClient } from '@tanstack/react-query';
-import { Suspense, useEffect, type Ref } from 'react';
+import { Suspense, useEffect, useRef, type Ref } from 'react';
 import { Alert } from '@/components/ui/Alert';
 import { CalendarSkeleton } from './CalendarSkeleton';
+import { dayKey, monthKey } from './calendarKeys';
 import { SlotCalendar } from './lazySteps';
 import { formatPrice } from './money';
 import { publicFetch, SLOTS_STALE_MS } from './publicApi';
 import { dayKeyOf, firstDayOf, formatDuration, lastDayOf, monthOf, type Visitor } from './time';
 import type {
+  DaysResponse,
   PublicBookingPage,
   PublicService,
   PublicSlot,
   SlotRange,
   SlotsResponse,
+  TimeNotice,
 } from './types';
 import styles from './BookingFlow.module.css';
 
@@ -28,8 +31,9 @@ export function TimeStep({
   onPartySize,
   visitor,
   selectedStart,
+  pendingStart,
   reopenAt,
-  taken,
+  notice,
   headingRef,
   onBack,
   onSelect,
@@ -40,39 +44,60 @@ export function TimeStep({
   onPartySize: (size: number) => void;
   visitor: Visitor | null;
   selectedStart: string | null;
+  /** The time being held. */
+  pendingStart: string | null;
   /** Reopen on this time's day (going back, or after it was taken). */
   reopenAt: string | null;
-  /** The chosen time was just taken by someone else. */
-  taken: boolean;
+  /** Why the time just chosen could not be kept; focused when it appears on this step. */
+  notice: (TimeNotice & { focus: boolean }) | null;
   headingRef: Ref<HTMLHeadingElement>;
   onBack: (() => void) | null;
   onSelect: (slot: PublicSlot) => void;
 }) {
   const queryClient = useQueryClient();
+  const noticeRef = useRef<HTMLDivElement>(null);
+  const base = `/booking-links/${encodeURIComponent(page.slug)}/`;
+  const query = (range: SlotRange) =>
+    new URLSearchParams({ service_id: service.id, party_size: String(partySize), ...range });
   const fetchSlots = (range: SlotRange) =>
-    publicFetch<SlotsResponse>(
-      `/booking-links/${encodeURIComponent(page.slug)}/slots?${new URLSearchParams({
-        service_id: service.id,
-        party_size: String(partySize),
-        ...range,
-      })}`,
-    );
+    publicFetch<SlotsResponse>(`${base}slots?${query(range)}`);
+  const fetchDays = (range: SlotRange) => publicFetch<DaysResponse>(`${base}days?${query(range)}`);
   const calendarKey = [...slotKey(page.slug, service.id), partySize];
 
-  // The first month's slots, fetched while the calendar's code loads (under its own key).
+  // The first month's days, then its first day's times, fetched while the calendar's code
+  // loads (under the calendar's own keys).
   const zone = visitor?.timeZone;
   useEffect(() => {
     if (!zone || reopenAt) return;
-    const month = monthOf(dayKeyOf(new Date(), zone));
-    void queryClient.prefetchQuery({
-      queryKey: [...calendarKey, zone, month],
-      queryFn: () =>
-        fetchSlots({ date: firstDayOf(month), end_date: lastDayOf(month), timezone: zone }),
-      staleTime: SLOTS_STALE_MS,
-    });
-    // Runs for what the key is made of; calendarKey and fetchSlots are new each render.
+    const today = dayKeyOf(new Date(), zone);
+    const month = monthOf(today);
+    const key = monthKey(calendarKey, zone, month, true);
+    void queryClient
+      .fetchQuery({
+        queryKey: key,
+        queryFn: () =>
+          fetchDays({ date: firstDayOf(month), end_date: lastDayOf(month), timezone: zone }),
+        staleTime: SLOTS_STALE_MS,
+      })
+      .then((data) => {
+        const first = data.days.find((d) => d.slot_count > 0 && d.date >= today)?.date;
+        if (!first) return;
+        return queryClient.prefetchQuery({
+          queryKey: dayKey(calendarKey, zone, first),
+          queryFn: () => fetchSlots({ date: first, end_date: first, timezone: zone }),
+          staleTime: SLOTS_STALE_MS,
+        });
+      })
+      .catch(() => {
+        // The calendar asks again and shows the error.
+      });
+    // Runs for what the key is made of; calendarKey and the fetchers are new each render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [zone, reopenAt, service.id, partySize]);
+
+  useEffect(() => {
+    if (notice?.focus) noticeRef.current?.focus();
+  }, [notice]);
 
   const price = formatPrice(service.price_amount, service.currency);
   const sizes = Array.from(
@@ -121,17 +146,22 @@ export function TimeStep({
             key={`${service.id}:${partySize}`}
             queryKey={calendarKey}
             fetchSlots={fetchSlots}
+            fetchDays={fetchDays}
             visitor={visitor}
             businessZone={page.organization.timezone}
             selectedStart={selectedStart}
+            pendingStart={pendingStart}
             initialStart={reopenAt}
+            maxAdvanceDays={service.max_advance_days}
+            showPlacesLeft={service.capacity !== null}
             onSelect={onSelect}
             notice={
-              taken && (
-                <Alert tone="warning" title="Sorry, that time was just taken">
-                  Someone booked it a moment before you. Please choose another time — what you typed
-                  is kept.
-                </Alert>
+              notice && (
+                <div ref={noticeRef} tabIndex={-1} className={styles.notice}>
+                  <Alert tone={notice.tone} title={notice.title}>
+                    {notice.text}
+                  </Alert>
+                </div>
               )
             }
           />

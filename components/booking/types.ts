@@ -33,6 +33,34 @@ export interface BookingResult {
 
 export type ManagedReservation = Awaited<ReturnType<typeof getManagedReservation>>;
 
+/** §16: how many slots each local date has (0 and null where nothing is free). */
+export interface DaysResponse {
+  service_id: string;
+  date: string;
+  end_date: string;
+  timezone: string;
+  days: { date: string; slot_count: number; first_start_datetime: string | null }[];
+}
+
+/** A slot held for this visitor (§15) while they fill in the form. */
+export interface HeldSlot {
+  id: string;
+  start_datetime: string;
+  end_datetime: string;
+  expires_at: string;
+  /** When the countdown ends, on this device's clock (ms). */
+  deadline: number;
+  /** The server said it is gone (409 hold_expired), whatever the countdown says. */
+  lost?: boolean;
+}
+
+/** A message above the calendar: why the time just chosen could not be kept. */
+export interface TimeNotice {
+  tone: 'warning' | 'error';
+  title: string;
+  text: string;
+}
+
 /** A range of local dates (in `timezone`) to ask for slots. */
 export interface SlotRange {
   date: string;

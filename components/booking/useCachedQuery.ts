@@ -22,6 +22,8 @@ export function useCachedQuery<T>(
   queryKey: QueryKey,
   queryFn: () => Promise<T>,
   staleTime: number,
+  /** false: read the cache but fetch nothing (e.g. no day chosen yet). */
+  enabled = true,
 ): CachedQuery<T> {
   const client = useQueryClient();
   const hash = hashKey(queryKey);
@@ -51,13 +53,13 @@ export function useCachedQuery<T>(
   );
 
   useEffect(() => {
-    if (state?.fetchStatus === 'fetching' || state?.status === 'error') return;
+    if (!enabled || state?.fetchStatus === 'fetching' || state?.status === 'error') return;
     const fresh =
       state?.status === 'success' &&
       !state.isInvalidated &&
       Date.now() - state.dataUpdatedAt < staleTime;
     if (!fresh) fetch(staleTime);
-  }, [state, fetch, staleTime]);
+  }, [state, fetch, staleTime, enabled]);
 
   const idle = state?.fetchStatus !== 'fetching';
   const failed = state?.status === 'error';
@@ -65,7 +67,7 @@ export function useCachedQuery<T>(
   return {
     data: state?.data,
     error: state?.error,
-    isLoading: state?.data === undefined && (!failed || !idle),
+    isLoading: enabled && state?.data === undefined && (!failed || !idle),
     isError: failed && idle,
     refetch: () => fetch(0),
   };

@@ -45,7 +45,9 @@ export default async function ManageBookingPage({ params }: Props) {
       branding={{
         title: link?.title ?? booking.organization.name,
         organizationName: booking.organization.name,
+        description: link?.description,
         logoUrl: link?.logo_url,
+        coverUrl: link?.cover_url,
         primaryColor: link?.primary_color,
       }}
     >

@@ -1,0 +1,138 @@
+'use client';
+
+import { useEffect, useState, type RefObject } from 'react';
+import { Button } from '@/components/ui/Button';
+import { ErrorNotice } from './ErrorNotice';
+import type { HeldSlot } from './types';
+import styles from './HoldBanner.module.css';
+
+/** Seconds left until `deadline`, ticking once a second until it is reached. */
+function useSecondsLeft(deadline: number, stopped: boolean): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (stopped) return;
+    const tick = () => setNow(Date.now());
+    tick();
+    const timer = window.setInterval(tick, 1000);
+    return () => window.clearInterval(timer);
+  }, [deadline, stopped]);
+  return Math.max(0, Math.ceil((deadline - now) / 1000));
+}
+
+const clock = (seconds: number) =>
+  `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+
+/**
+ * "We're holding 10:30 for you — 9:41 left", kept in view while the form is filled in. The
+ * visible countdown is not a live region (it changes every second); a separate polite one
+ * speaks at five minutes, at one minute and when the hold ends. Once it has ended (here, or
+ * the server said so on submit) it offers to hold the same time again or choose another.
+ */
+export function HoldBanner({
+  hold,
+  time,
+  onHoldAgain,
+  onOtherTime,
+  onEnded,
+  boxRef,
+}: {
+  hold: HeldSlot;
+  /** The held time, as the visitor reads it ("10:30"). */
+  time: string;
+  onHoldAgain: () => Promise<void>;
+  onOtherTime: () => void;
+  /** The countdown reached zero (the flow marks the hold lost). */
+  onEnded: () => void;
+  /** The banner, focused when the hold is found gone on submit or held again. */
+  boxRef: RefObject<HTMLDivElement | null>;
+}) {
+  const [firstId] = useState(hold.id);
+  const [again, setAgain] = useState<{ busy: boolean; error: unknown }>({
+    busy: false,
+    error: null,
+  });
+  const left = useSecondsLeft(hold.deadline, Boolean(hold.lost));
+  const ended = hold.lost || left === 0;
+  const runOut = left === 0 && !hold.lost;
+  useEffect(() => {
+    if (runOut) onEnded();
+  }, [runOut, onEnded]);
+
+  const spoken = ended
+    ? `Your hold on ${time} has ended. Someone else can book it now.`
+    : left <= 60
+      ? `Less than a minute left to book ${time}.`
+      : left <= 300
+        ? `Less than 5 minutes left to book ${time}.`
+        : hold.id !== firstId
+          ? `${time} is held for you again, for ${Math.round(left / 60)} minutes.`
+          : '';
+
+  async function holdAgain() {
+    setAgain({ busy: true, error: null });
+    try {
+      await onHoldAgain();
+      setAgain({ busy: false, error: null });
+      boxRef.current?.focus();
+    } catch (error) {
+      setAgain({ busy: false, error });
+    }
+  }
+
+  return (
+    <div
+      ref={boxRef}
+      tabIndex={-1}
+      className={styles.banner}
+      data-state={ended ? 'ended' : left <= 60 ? 'urgent' : 'held'}
+    >
+      <p className="sr-only" aria-live="polite">
+        {spoken}
+      </p>
+      {ended ? (
+        <div className={styles.ended}>
+          <p className={styles.title}>
+            <ClockIcon />
+            Your hold on {time} has ended
+          </p>
+          <p className={styles.text}>Someone else can book it now. What you typed is kept.</p>
+          {again.error !== null && (
+            <ErrorNotice title={`We couldn’t hold ${time} again.`} error={again.error} />
+          )}
+          <div className={styles.actions}>
+            <Button variant="primary" size="sm" loading={again.busy} onClick={holdAgain}>
+              Hold {time} again
+            </Button>
+            <Button variant="secondary" size="sm" disabled={again.busy} onClick={onOtherTime}>
+              Choose another time
+            </Button>
+          </div>
+        </div>
+      ) : (
+        <p className={styles.countdown} role="timer">
+          <ClockIcon />
+          <span className={styles.what}>
+            We’re holding <strong>{time}</strong> for you
+          </span>
+          <span className="sr-only"> — </span>
+          <span className={styles.left}>{clock(left)} left</span>
+        </p>
+      )}
+    </div>
+  );
+}
+
+function ClockIcon() {
+  return (
+    <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" className={styles.icon}>
+      <circle cx="8" cy="8" r="6.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
+      <path
+        d="M8 4.5V8l2.5 1.5"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.5"
+        strokeLinecap="round"
+      />
+    </svg>
+  );
+}
