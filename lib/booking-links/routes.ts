@@ -1,4 +1,5 @@
 import { clientIp } from '@/lib/http/client-ip';
+import { toPublicError } from './public-errors';
 import { enforceRateLimit, publicLimitPerMinute } from '@/lib/http/rate-limit';
 import type { PublicRoute, Route, RouteInput, RouteResult, RouteSchemas } from '@/lib/http/route';
 import type { PublicCtx } from '@/lib/http/route';
@@ -51,7 +52,11 @@ function publicRoute(
         publicLimitPerMinute(),
         ctx.now,
       );
-      return handle(ctx, input);
+      try {
+        return await handle(ctx, input);
+      } catch (error) {
+        throw toPublicError(error);
+      }
     },
   };
 }

@@ -323,6 +323,15 @@ describe('public holds on a booking link', () => {
       body: { service_id: serviceId, start_datetime: at('09:00'), contact },
     });
     expectError(taken, 409, 'slot_unavailable');
+    // Customers learn why, not which resource: no ids, no resource names.
+    expect(taken.body.error.details).toEqual([
+      {
+        path: 'start_datetime',
+        reason: 'resource_busy',
+        message: 'That time has just been taken.',
+      },
+    ]);
+    expect(taken.body.error.message).toBe('That time has just been taken.');
     const booked = await call('POST', `/public/booking-links/${slug}/reservations`, {
       body: { hold_id: h.body.id, contact },
     });
