@@ -8,3 +8,4 @@ export * from './booking';
 export * from './ai';
 export * from './platform';
 export * from './webhooks';
+export * from './notifications';

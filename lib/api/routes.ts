@@ -19,6 +19,7 @@ import { bookingLinksCollection } from '@/lib/booking-links/collection';
 import { publicBookingRoutes } from '@/lib/booking-links/routes';
 import { aiAssistantRoutes, aiAssistantsCollection } from '@/lib/ai';
 import { webhookRoutes } from '@/lib/webhooks/routes';
+import { notificationRoutes } from '@/lib/notifications/routes';
 import { accountRoutes } from './account-routes';
 
 /** Every /api route, in one list: the router, the OpenAPI document and the tests read it. */
@@ -45,6 +46,7 @@ export const routes: Route[] = [
   ...uploadRoutes,
   ...publicBookingRoutes,
   ...webhookRoutes,
+  ...notificationRoutes,
   ...aiAssistantRoutes,
   // Read on first request, when this list is complete.
   ...openApiRoutes(() => ({ routes, collections })),

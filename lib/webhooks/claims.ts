@@ -1,28 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { rowsOf } from '@/db/migrate';
 import type { Db } from '@/db/types';
+import { afterTry, claimDue } from './lease';
 
 /**
- * The dispatcher's bookkeeping (§17). A claim is one statement: it locks due rows with
- * `FOR UPDATE SKIP LOCKED` (so processes sharing the database take disjoint rows), moves
- * their `next_attempt_at` forward by a lease, counts the attempt and stamps a claim token.
- * A process that dies mid-send leaves rows that fall due again when the lease ends; a
- * finished attempt is recorded only against the claim that made it (token match).
+ * The webhook queue's bookkeeping (§17), on the claim shared with email messages (lease.ts):
+ * a claim takes due deliveries and returns each with its event and endpoint in the same
+ * statement; a finished try is recorded (with its attempt row) only against the claim that
+ * made it. A delivery whose process died mid-send falls due again when its lease ends and is
+ * sent again (webhooks are at-least-once; receivers de-duplicate by `webhook-id`).
  */
 
-/** Tries in all, the first included. */
-export const MAX_ATTEMPTS = 8;
-/** Longer than the send timeout, so a live claim never expires under its sender. */
-export const LEASE_MS = 60_000;
+export { LEASE_MS, MAX_ATTEMPTS, retryDelayMs } from './lease';
 export const SEND_TIMEOUT_MS = 10_000;
-
-/**
- * The wait after the n-th failed try: 30 s × 3ⁿ⁻¹, at most 6 h — 30 s, 1.5 min, 4.5 min,
- * 13.5 min, 40.5 min, ≈ 2 h, 6 h: the 8th try comes ≈ 9 h after the first.
- */
-export function retryDelayMs(failedAttempt: number): number {
-  return Math.min(30_000 * 3 ** (failedAttempt - 1), 6 * 3_600_000);
-}
 
 export interface ClaimedDelivery {
   id: string;
@@ -59,34 +48,19 @@ export async function claimDueDeliveries(
   db: Db,
   opts: { now: Date; limit: number; organizationId?: string },
 ): Promise<ClaimedDelivery[]> {
-  const now = opts.now.toISOString();
-  const leaseEnd = new Date(opts.now.getTime() + LEASE_MS).toISOString();
-  const scope = opts.organizationId
-    ? sql`and organization_id = ${opts.organizationId}::uuid`
-    : sql``;
-  const result = await db.execute(sql`
-    with due as materialized (
-      select id from webhook_deliveries
-      where status in ('pending', 'retrying') and next_attempt_at <= ${now}::timestamptz ${scope}
-      order by next_attempt_at
-      limit ${opts.limit}::integer
-      for update skip locked
-    ), claimed as (
-      update webhook_deliveries d
-      set next_attempt_at = ${leaseEnd}::timestamptz,
-          claim_token = gen_random_uuid(),
-          attempt_count = d.attempt_count + 1,
-          updated_at = ${now}::timestamptz
-      from due
-      where d.id = due.id
-      returning d.id, d.organization_id, d.event_id, d.webhook_id, d.attempt_count, d.claim_token
-    )
-    select c.*, e.type as event_type, e.payload, e.created_at as event_created_at,
-           w.url, w.secret_encrypted, w.is_active
-    from claimed c
-    join outbox_events e on e.organization_id = c.organization_id and e.id = c.event_id
-    join webhooks w on w.organization_id = c.organization_id and w.id = c.webhook_id`);
-  return rowsOf<ClaimRow>(result).map((r) => ({
+  const rows = await claimDue<ClaimRow>(
+    db,
+    'webhook_deliveries',
+    opts,
+    sql`
+      select c.id, c.organization_id, c.event_id, c.webhook_id, c.attempt_count, c.claim_token,
+             e.type as event_type, e.payload, e.created_at as event_created_at,
+             w.url, w.secret_encrypted, w.is_active
+      from claimed c
+      join outbox_events e on e.organization_id = c.organization_id and e.id = c.event_id
+      join webhooks w on w.organization_id = c.organization_id and w.id = c.webhook_id`,
+  );
+  return rows.map((r) => ({
     id: r.id,
     organizationId: r.organization_id,
     eventId: r.event_id,
@@ -119,15 +93,11 @@ export async function recordAttempt(
   claim: ClaimedDelivery,
   outcome: AttemptOutcome,
 ): Promise<{ status: string; nextAttemptAt: Date | null }> {
-  const status = outcome.succeeded
-    ? 'succeeded'
-    : claim.attemptNumber >= MAX_ATTEMPTS
-      ? 'failed'
-      : 'retrying';
-  const nextAttemptAt =
-    status === 'retrying'
-      ? new Date(outcome.attemptedAt.getTime() + retryDelayMs(claim.attemptNumber))
-      : null;
+  const { status, nextAttemptAt } = afterTry(
+    claim.attemptNumber,
+    { succeeded: outcome.succeeded, at: outcome.attemptedAt },
+    'succeeded',
+  );
   const at = outcome.attemptedAt.toISOString();
   const error = outcome.error?.slice(0, 1000) ?? null;
   await db.execute(sql`

@@ -1,6 +1,7 @@
 import { getDb } from '@/db/client';
 import type { Db } from '@/db/types';
 import { logError } from '@/lib/http/log';
+import { notificationQueue } from '@/lib/notifications/dispatch';
 import { bareHost, resolveDeliveryTarget, type Resolver } from './address-guard';
 import {
   abandonDelivery,
@@ -11,6 +12,7 @@ import {
   type ClaimedDelivery,
 } from './claims';
 import { setNudgeHandler } from './dispatcher-signal';
+import type { DispatchQueue } from './lease';
 import { WEBHOOK_TEST_EVENT } from './event-types';
 import { decryptWebhookSecret } from './secret';
 import { postWebhook } from './send';
@@ -127,6 +129,15 @@ export async function dispatchDue(db: Db, opts: DispatchOptions = {}): Promise<D
   return Promise.all(claims.map((claim) => deliverClaimed(db, claim, opts)));
 }
 
+const webhookQueue: DispatchQueue<ClaimedDelivery> = {
+  name: 'webhooks',
+  claim: claimDueDeliveries,
+  send: (db, claim, now) => deliverClaimed(db, claim, { now }),
+};
+
+/** The queues the loop serves, in turns (each tick starts with the next one). */
+const QUEUES: DispatchQueue[] = [webhookQueue, notificationQueue];
+
 const MAX_IN_FLIGHT = 16;
 /** After a change enqueued deliveries: soon, once its COMMIT has likely landed… */
 const NUDGE_DELAY_MS = 25;
@@ -143,9 +154,13 @@ class Dispatcher {
   private followUps = 0;
   private stopped = false;
   private lastErrorLog = 0;
+  private turn = 0;
   private readonly inFlight = new Set<Promise<unknown>>();
 
-  constructor(private readonly intervalMs: number) {}
+  constructor(
+    private readonly intervalMs: number,
+    private readonly clock: () => Date,
+  ) {}
 
   start() {
     setNudgeHandler(() => {
@@ -181,25 +196,38 @@ class Dispatcher {
     let claimed = 0;
     let full = false;
     try {
-      const room = MAX_IN_FLIGHT - this.inFlight.size;
+      let room = MAX_IN_FLIGHT - this.inFlight.size;
       if (room > 0) {
         const db = await getDb();
-        const claims = await claimDueDeliveries(db, { now: new Date(), limit: room });
-        claimed = claims.length;
-        full = claimed === room;
-        for (const claim of claims) {
-          const sending = deliverClaimed(db, claim)
-            .catch((error) => this.logFailure('webhook delivery could not be recorded', error))
-            .finally(() => {
-              this.inFlight.delete(sending);
-              // A full batch may have left work behind; a freed slot can take it.
-              if (full) this.schedule(0);
-            });
-          this.inFlight.add(sending);
+        const now = this.clock();
+        this.turn = (this.turn + 1) % QUEUES.length;
+        const order = [...QUEUES.slice(this.turn), ...QUEUES.slice(0, this.turn)];
+        for (const queue of order) {
+          if (room <= 0) {
+            full = true;
+            break;
+          }
+          const claims = await queue.claim(db, { now, limit: room });
+          if (claims.length === room) full = true;
+          room -= claims.length;
+          claimed += claims.length;
+          for (const claim of claims) {
+            const sending = queue
+              .send(db, claim, now)
+              .catch((error) =>
+                this.logFailure(`${queue.name}: a send could not be recorded`, error),
+              )
+              .finally(() => {
+                this.inFlight.delete(sending);
+                // A full batch may have left work behind; a freed slot can take it.
+                if (full) this.schedule(0);
+              });
+            this.inFlight.add(sending);
+          }
         }
       }
     } catch (error) {
-      this.logFailure('webhook dispatcher tick failed', error);
+      this.logFailure('dispatcher tick failed', error);
     } finally {
       this.ticking = false;
       let next = this.intervalMs;
@@ -232,13 +260,16 @@ class Dispatcher {
 const key = Symbol.for('reservations.webhooks.dispatcher');
 type WithDispatcher = typeof globalThis & { [key]?: Dispatcher };
 
-/** Starts this process's dispatcher (once); a no-op with WEBHOOKS_DISPATCHER=0. */
-export function startDispatcher(): void {
+/**
+ * Starts this process's dispatcher (once); a no-op with WEBHOOKS_DISPATCHER=0. `clock` is
+ * its "now" (what is due, and the time tries are recorded at).
+ */
+export function startDispatcher(opts: { clock?: () => Date } = {}): void {
   if (process.env.WEBHOOKS_DISPATCHER === '0') return;
   const g = globalThis as WithDispatcher;
   if (g[key]) return;
   const interval = Number(process.env.WEBHOOKS_DISPATCH_INTERVAL_MS) || 1000;
-  g[key] = new Dispatcher(interval);
+  g[key] = new Dispatcher(interval, opts.clock ?? (() => new Date()));
   g[key].start();
 }
 

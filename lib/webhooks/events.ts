@@ -3,6 +3,7 @@ import type { Db } from '@/db/types';
 import type { Ctx } from '@/lib/http/context';
 import type { ReservationView } from '@/lib/reservations/serialize';
 import type { WebhookEventType } from './event-types';
+import { notificationWrites } from '@/lib/notifications/enqueue';
 import { appendEvents, type NewEvent } from './outbox';
 
 /**
@@ -92,12 +93,13 @@ export function reservationChangeEvents(
 }
 
 /**
- * Writes the events of a reservation change in the caller's transaction (one statement).
+ * Writes the events of a reservation change in the caller's transaction (one statement), with
+ * the email messages they lead to (§19, lib/notifications/enqueue.ts) in the same statement.
  * `before` is the row as it was (absent on create), `after` the row now, `view` its §9 object.
  */
 export async function recordReservationEvents(
   tx: Db,
-  ctx: Pick<Ctx, 'organization' | 'now'>,
+  ctx: Pick<Ctx, 'organization' | 'now' | 'actor'>,
   change: { before?: Reservation; after: Reservation; view: ReservationView },
 ): Promise<void> {
   const pairs: [WebhookEventType, Record<string, unknown> | null][] = change.before
@@ -112,5 +114,10 @@ export async function recordReservationEvents(
     data: previous ? { reservation, previous } : { reservation },
     createdAt: ctx.now,
   }));
-  await appendEvents(tx, events);
+  const also = await notificationWrites(
+    ctx,
+    change,
+    pairs.map(([type]) => type),
+  );
+  await appendEvents(tx, events, { also });
 }

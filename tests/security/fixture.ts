@@ -119,6 +119,12 @@ export async function createFixture(): Promise<Fixture> {
       })
     ).id;
   }
+  if (hasRoute('GET', '/notifications')) {
+    // The booking through the link above (with an email) queued its confirmation.
+    const messages = await org.api.get('/notifications?$limit=1');
+    if (!messages.body?.data?.[0]) throw new Error('fixture: no notification was queued');
+    ids['/notifications'] = messages.body.data[0].id;
+  }
   return {
     org,
     ids,

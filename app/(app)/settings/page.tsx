@@ -6,6 +6,8 @@ import { StaffUsersSection } from '@/components/settings/StaffUsersSection';
 import styles from '@/components/settings/settings.module.css';
 import { Card } from '@/components/ui';
 import { WebhooksSettingsCard } from '@/components/webhooks/WebhooksSettingsCard';
+import { NotificationsSettingsCard } from '@/components/notifications/NotificationsSettingsCard';
+import { mailDelivery } from '@/lib/notifications/transport';
 
 export const metadata: Metadata = { title: 'Settings' };
 
@@ -37,6 +39,7 @@ export default async function SettingsPage() {
       </div>
       <StaffUsersSection currentUserId={user.id} />
       <ApiKeysSection timeZone={organization.timezone} />
+      <NotificationsSettingsCard kept={mailDelivery().mode === 'kept'} />
       <WebhooksSettingsCard />
     </div>
   );
