@@ -285,10 +285,14 @@ test('a link naming a service deactivated since can still be edited', async ({ p
   expect(saved.page_config.title).toBe('Still open');
   expect(saved.service_ids).toContain(retired.id);
 
-  // A new selection is checked whole: the inactive service is refused by name, on the list.
+  // Adding a service keeps the inactive one that was already there (the API refuses only
+  // inactive services added anew).
   await page.getByRole('checkbox', { name: /Haircut & style/ }).check();
   await page.getByRole('button', { name: 'Save booking link' }).click();
-  await expect(page.getByText(`Service “${retired.name}” is inactive.`)).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: `Saved ${link.name}.` })).toBeVisible();
+  const widened = await api.get<BookingLink>(`/reservation-booking-links/${link.id}`);
+  expect(widened.service_ids).toHaveLength(3);
+  expect(widened.service_ids).toContain(retired.id);
   await kept.uncheck();
   await page.getByRole('button', { name: 'Save booking link' }).click();
   await expect(page.getByRole('status').filter({ hasText: `Saved ${link.name}.` })).toBeVisible();
