@@ -1,17 +1,15 @@
 'use client';
 
-import { useQueryClient } from '@tanstack/react-query';
-import { useSearchParams } from 'next/navigation';
 import { DeleteRecordCard } from '@/components/catalog/DeleteRecordCard';
 import { EditorFrame } from '@/components/catalog/EditorFrame';
-import { useFlash } from '@/components/catalog/useFlash';
+import { useEditorStatus } from '@/components/catalog/useEditorStatus';
 import styles from '@/components/catalog/catalog.module.css';
 import { Alert } from '@/components/ui';
 import { AssistantForm } from './AssistantForm';
 import { ConnectCard } from './ConnectCard';
 import { assistantKeys, useAssistant } from './queries';
 import { TryItPanel } from './TryItPanel';
-import type { ToolInfo } from './types';
+import type { Assistant, ToolInfo } from './types';
 
 /** One assistant: its settings and tools, a Try it panel, how to connect, and deleting it. */
 export function AssistantEditor({
@@ -23,10 +21,8 @@ export function AssistantEditor({
   tools: readonly ToolInfo[];
   timezone: string;
 }) {
-  const justCreated = useSearchParams().get('created') === '1';
-  const queryClient = useQueryClient();
   const assistant = useAssistant(id);
-  const [saved, flashSaved] = useFlash();
+  const { justCreated, saved, onSaved } = useEditorStatus<Assistant>(assistantKeys.one(id));
 
   return (
     <EditorFrame
@@ -54,10 +50,7 @@ export function AssistantEditor({
             tools={tools}
             title="Settings"
             flash={saved}
-            onSaved={(next) => {
-              queryClient.setQueryData(assistantKeys.one(id), next);
-              flashSaved(`Saved ${next.name}.`);
-            }}
+            onSaved={onSaved}
           />
           <TryItPanel assistantId={a.id} timezone={timezone} />
           <ConnectCard assistantId={a.id} />

@@ -5,11 +5,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { apiFetch } from '@/components/api/apiFetch';
 import { applyServerErrors } from '@/components/api/applyServerErrors';
 import { friendlyMessages, toTextOrNull } from '@/components/catalog/formHelpers';
+import { SaveActions } from '@/components/catalog/SaveActions';
+import { saveRecord } from '@/components/catalog/saveRecord';
 import styles from '@/components/catalog/catalog.module.css';
-import { Alert, Button, Card, TextField } from '@/components/ui';
+import { Alert, Card, TextField } from '@/components/ui';
 import { TextArea } from '@/components/ui/TextArea';
 import { AiAssistantCreateSchema } from '@/lib/ai/schemas';
 import { assistantKeys } from './queries';
@@ -73,12 +74,7 @@ export function AssistantForm({
   async function onSubmit(submitted: Output) {
     setFormError(null);
     try {
-      const saved = assistant
-        ? await apiFetch<Assistant>(`/api/ai-assistants/${assistant.id}`, {
-            method: 'PATCH',
-            body: submitted,
-          })
-        : await apiFetch<Assistant>('/api/ai-assistants', { method: 'POST', body: submitted });
+      const saved = await saveRecord<Assistant>('/api/ai-assistants', assistant?.id, submitted);
       // The list, this assistant and its tools (the Try it panel) all refetch.
       void queryClient.invalidateQueries({ queryKey: assistantKeys.all });
       reset(valuesOf(saved));
@@ -130,24 +126,16 @@ export function AssistantForm({
             />
           )}
         />
-        <div className={styles.formActions}>
-          {assistant && isDirty && <span className="muted">Unsaved changes</span>}
-          {assistant && (
-            <Button
-              variant="secondary"
-              disabled={!isDirty || isSubmitting}
-              onClick={() => {
-                reset();
-                setFormError(null);
-              }}
-            >
-              Discard changes
-            </Button>
-          )}
-          <Button type="submit" variant="primary" loading={isSubmitting}>
-            {assistant ? 'Save assistant' : 'Create assistant'}
-          </Button>
-        </div>
+        <SaveActions
+          noun="assistant"
+          editing={Boolean(assistant)}
+          isDirty={isDirty}
+          isSubmitting={isSubmitting}
+          onDiscard={() => {
+            reset();
+            setFormError(null);
+          }}
+        />
       </form>
     </Card>
   );

@@ -3,9 +3,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { ApiError, apiFetch, errorMessage } from '@/components/api/apiFetch';
-import { EmptyState } from '@/components/catalog/EmptyState';
-import { FormSkeleton } from '@/components/catalog/ListSkeleton';
-import { LoadError } from '@/components/catalog/LoadError';
+import { EmptyState } from '@/components/ui/EmptyState';
+import { FormSkeleton } from '@/components/ui/ListSkeleton';
+import { LoadError } from '@/components/ui/LoadError';
 import { useServices } from '@/components/catalog/queries';
 import styles from '@/components/catalog/catalog.module.css';
 import { Alert, Button, Card, Select } from '@/components/ui';

@@ -4,9 +4,29 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { Card } from '@/components/ui';
-import { FormSkeleton } from './ListSkeleton';
-import { LoadError } from './LoadError';
+import { FormSkeleton } from '@/components/ui/ListSkeleton';
+import { QueryView } from '@/components/ui/QueryView';
 import styles from './catalog.module.css';
+
+/** A page under a list (a new record, one record): the way back to the list, then the page. */
+export function SubPage({
+  backHref,
+  backLabel,
+  children,
+}: {
+  backHref: string;
+  backLabel: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className={styles.stack}>
+      <Link href={backHref} className={styles.backLink}>
+        ← {backLabel}
+      </Link>
+      {children}
+    </div>
+  );
+}
 
 /** An editor page's frame: the way back to its list, and its loading and error states. */
 export function EditorFrame<T>({
@@ -23,23 +43,19 @@ export function EditorFrame<T>({
   query: UseQueryResult<T>;
   children: (data: T) => ReactNode;
 }) {
-  const back = (
-    <Link href={backHref} className={styles.backLink}>
-      ← {backLabel}
-    </Link>
-  );
   return (
-    <div className={styles.stack}>
-      {back}
-      {query.isPending ? (
-        <Card>
-          <FormSkeleton label={`Loading the ${what}`} />
-        </Card>
-      ) : query.isError ? (
-        <LoadError what={`this ${what}`} error={query.error} onRetry={() => void query.refetch()} />
-      ) : (
-        children(query.data)
-      )}
-    </div>
+    <SubPage backHref={backHref} backLabel={backLabel}>
+      <QueryView
+        query={query}
+        what={`this ${what}`}
+        loading={
+          <Card>
+            <FormSkeleton label={`Loading the ${what}`} />
+          </Card>
+        }
+      >
+        {children}
+      </QueryView>
+    </SubPage>
   );
 }

@@ -8,6 +8,7 @@ import { apiFetch } from '@/components/api/apiFetch';
 import { applyServerErrors } from '@/components/api/applyServerErrors';
 import { Alert, Button, Select, TextField } from '@/components/ui';
 import { UserCreateSchema, type UserCreate } from '@/components/forms/schemas';
+import { settingsKeys } from './queries';
 import type { StaffUser } from './types';
 import styles from './settings.module.css';
 
@@ -38,7 +39,7 @@ export function AddUserForm() {
     mutationFn: (values: UserCreate) =>
       apiFetch<StaffUser>('/api/users', { method: 'POST', body: values }),
     onSuccess: (user) => {
-      void queryClient.invalidateQueries({ queryKey: ['users'] });
+      void queryClient.invalidateQueries({ queryKey: settingsKeys.users });
       reset();
       setAdded(`${user.name} can now sign in with ${user.email}.`);
     },

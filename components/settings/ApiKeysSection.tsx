@@ -1,32 +1,31 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { apiFetch, errorMessage, type ListResponse } from '@/components/api/apiFetch';
-import { Alert, Button, Card, ConfirmDialog } from '@/components/ui';
+import { apiFetch } from '@/components/api/apiFetch';
+import { Button, Card, ConfirmDialog } from '@/components/ui';
+import { EmptyState } from '@/components/ui/EmptyState';
+import { ListSkeleton } from '@/components/ui/ListSkeleton';
+import { QueryView } from '@/components/ui/QueryView';
+import { useConfirm } from '@/components/ui/useConfirm';
 import { CreateApiKeyForm } from './CreateApiKeyForm';
 import { formatDateTime } from './formatDate';
-import { ListSkeleton } from './ListSkeleton';
 import { NewKeyNotice } from './NewKeyNotice';
+import { settingsKeys, useApiKeys } from './queries';
 import type { ApiKeyRecord, CreatedApiKey } from './types';
 import styles from './settings.module.css';
 
 /** Settings › API keys: create (shown once), list by prefix, revoke. */
 export function ApiKeysSection({ timeZone }: { timeZone: string }) {
   const queryClient = useQueryClient();
-  const keys = useQuery({
-    queryKey: ['api-keys'],
-    queryFn: () => apiFetch<ListResponse<ApiKeyRecord>>('/api/api-keys'),
-  });
+  const keys = useApiKeys();
   const [created, setCreated] = useState<CreatedApiKey | null>(null);
-  const [revoking, setRevoking] = useState<ApiKeyRecord | null>(null);
-  const revoke = useMutation({
-    mutationFn: (key: ApiKeyRecord) =>
+  const revoke = useConfirm({
+    action: (key: ApiKeyRecord) =>
       apiFetch<ApiKeyRecord>(`/api/api-keys/${key.id}`, { method: 'DELETE' }),
-    onSuccess: (key) => {
-      setRevoking(null);
+    onDone: (key) => {
       if (created?.id === key.id) setCreated(null);
-      void queryClient.invalidateQueries({ queryKey: ['api-keys'] });
+      void queryClient.invalidateQueries({ queryKey: settingsKeys.apiKeys });
     },
   });
 
@@ -39,71 +38,65 @@ export function ApiKeysSection({ timeZone }: { timeZone: string }) {
     >
       {created && <NewKeyNotice apiKey={created} onDismiss={() => setCreated(null)} />}
 
-      {keys.isPending ? (
-        <ListSkeleton rows={2} label="Loading API keys" />
-      ) : keys.isError ? (
-        <Alert tone="error" title="Could not load API keys.">
-          {errorMessage(keys.error)}{' '}
-          <Button size="sm" variant="secondary" onClick={() => void keys.refetch()}>
-            Try again
-          </Button>
-        </Alert>
-      ) : keys.data.data.length === 0 ? (
-        <div className={styles.empty}>
-          <p className={styles.emptyTitle}>No API keys yet</p>
-          <p>Create one below to connect your website or another app.</p>
-        </div>
-      ) : (
-        <ul className={styles.list} aria-label="Active API keys">
-          {keys.data.data.map((key) => (
-            <li key={key.id} className={styles.row}>
-              <div className={styles.rowMain}>
-                <span className={styles.rowTitle}>
-                  {key.name}
-                  <code className={styles.prefix} aria-label={`Key starting with ${key.prefix}`}>
-                    {key.prefix}…
-                  </code>
-                </span>
-                <span className={styles.rowMeta}>
-                  Created {formatDateTime(key.created_at, timeZone)}
-                  {' · '}
-                  {key.last_used_at
-                    ? `Last used ${formatDateTime(key.last_used_at, timeZone)}`
-                    : 'Never used'}
-                </span>
-              </div>
-              <div className={styles.rowActions}>
-                <Button
-                  size="sm"
-                  variant="dangerGhost"
-                  onClick={() => {
-                    revoke.reset();
-                    setRevoking(key);
-                  }}
-                  aria-label={`Revoke ${key.name}`}
-                >
-                  Revoke
-                </Button>
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryView
+        query={keys}
+        what="API keys"
+        loading={<ListSkeleton rows={2} label="Loading API keys" />}
+      >
+        {({ data }) =>
+          data.length === 0 ? (
+            <EmptyState title="No API keys yet">
+              Create one below to connect your website or another app.
+            </EmptyState>
+          ) : (
+            <ul className={styles.list} aria-label="Active API keys">
+              {data.map((key) => (
+                <li key={key.id} className={styles.row}>
+                  <div className={styles.rowMain}>
+                    <span className={styles.rowTitle}>
+                      {key.name}
+                      <code
+                        className={styles.prefix}
+                        aria-label={`Key starting with ${key.prefix}`}
+                      >
+                        {key.prefix}…
+                      </code>
+                    </span>
+                    <span className={styles.rowMeta}>
+                      Created {formatDateTime(key.created_at, timeZone)}
+                      {' · '}
+                      {key.last_used_at
+                        ? `Last used ${formatDateTime(key.last_used_at, timeZone)}`
+                        : 'Never used'}
+                    </span>
+                  </div>
+                  <div className={styles.rowActions}>
+                    <Button
+                      size="sm"
+                      variant="dangerGhost"
+                      onClick={() => revoke.ask(key)}
+                      aria-label={`Revoke ${key.name}`}
+                    >
+                      Revoke
+                    </Button>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </QueryView>
 
       <hr className={styles.divider} />
       <CreateApiKeyForm onCreated={setCreated} />
 
       <ConfirmDialog
-        open={revoking !== null}
-        title={`Revoke “${revoking?.name ?? 'this key'}”?`}
+        {...revoke.dialog}
+        title={`Revoke “${revoke.target?.name ?? 'this key'}”?`}
         confirmLabel="Revoke key"
-        pending={revoke.isPending}
-        error={revoke.isError ? errorMessage(revoke.error) : null}
-        onCancel={() => setRevoking(null)}
-        onConfirm={() => revoking && revoke.mutate(revoking)}
       >
-        Apps using the key starting with <code>{revoking?.prefix}</code> will stop working at once.
-        This cannot be undone.
+        Apps using the key starting with <code>{revoke.target?.prefix}</code> will stop working at
+        once. This cannot be undone.
       </ConfirmDialog>
     </Card>
   );

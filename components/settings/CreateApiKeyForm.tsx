@@ -8,6 +8,7 @@ import { apiFetch } from '@/components/api/apiFetch';
 import { applyServerErrors } from '@/components/api/applyServerErrors';
 import { Alert, Button, TextField } from '@/components/ui';
 import { ApiKeyCreateSchema, type ApiKeyCreate } from '@/components/forms/schemas';
+import { settingsKeys } from './queries';
 import type { CreatedApiKey } from './types';
 import styles from './settings.module.css';
 
@@ -27,7 +28,7 @@ export function CreateApiKeyForm({ onCreated }: { onCreated: (key: CreatedApiKey
     mutationFn: (values: ApiKeyCreate) =>
       apiFetch<CreatedApiKey>('/api/api-keys', { method: 'POST', body: values }),
     onSuccess: (key) => {
-      void queryClient.invalidateQueries({ queryKey: ['api-keys'] });
+      void queryClient.invalidateQueries({ queryKey: settingsKeys.apiKeys });
       reset();
       onCreated(key);
     },

@@ -1,4 +1,5 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type Ref } from 'react';
+import type { InputHTMLAttributes, ReactNode, Ref } from 'react';
+import { FieldMessages, useFieldWiring } from './FieldFrame';
 import styles from './Checkbox.module.css';
 
 export interface CheckboxProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type'> {
@@ -12,35 +13,16 @@ export interface CheckboxProps extends Omit<InputHTMLAttributes<HTMLInputElement
 
 /** A native checkbox with its label, hint and error wired for assistive technology. */
 export function Checkbox({ label, hint, error, id, className, ...rest }: CheckboxProps) {
-  const generated = useId();
-  const inputId = id ?? generated;
-  const hintId = `${inputId}-hint`;
-  const errorId = `${inputId}-error`;
-  const describedBy = [hint && hintId, error && errorId].filter(Boolean).join(' ') || undefined;
+  // Beside a checkbox the hint says what ticking it means: it stays while an error shows.
+  const { control, ...messages } = useFieldWiring({ id, hint, error, keepHint: true });
   return (
     <div className={[styles.checkbox, className].filter(Boolean).join(' ')}>
-      <input
-        id={inputId}
-        type="checkbox"
-        className={styles.input}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        {...rest}
-      />
+      <input {...control} type="checkbox" className={styles.input} {...rest} />
       <div className={styles.text}>
-        <label htmlFor={inputId} className={styles.label}>
+        <label htmlFor={control.id} className={styles.label}>
           {label}
         </label>
-        {hint && (
-          <p id={hintId} className={styles.hint}>
-            {hint}
-          </p>
-        )}
-        {error && (
-          <p id={errorId} className={styles.error}>
-            {error}
-          </p>
-        )}
+        <FieldMessages hint={hint} error={error} classes={styles} {...messages} />
       </div>
     </div>
   );

@@ -3,10 +3,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { apiFetch, errorMessage } from '@/components/api/apiFetch';
-import { LoadError } from '@/components/catalog/LoadError';
 import { formatDateTime } from '@/components/settings/formatDate';
-import { ListSkeleton } from '@/components/settings/ListSkeleton';
 import { Alert, Button } from '@/components/ui';
+import { ListSkeleton } from '@/components/ui/ListSkeleton';
+import { LoadError } from '@/components/ui/LoadError';
 import { DELIVERIES_PAGE, useDeliveryAttempts, webhookKeys } from './queries';
 import type { DeliveryAttempt, WebhookRecord } from './types';
 import own from './webhooks.module.css';

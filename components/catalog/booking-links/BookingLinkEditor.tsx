@@ -1,14 +1,14 @@
 'use client';
 
-import { useQueryClient } from '@tanstack/react-query';
-import { useSearchParams } from 'next/navigation';
 import { Alert } from '@/components/ui';
+import { ActiveBadge } from '../ActiveBadge';
 import { DeleteRecordCard } from '../DeleteRecordCard';
 import { EditorFrame } from '../EditorFrame';
-import { useFlash } from '../useFlash';
+import { useEditorStatus } from '../useEditorStatus';
 import { BookingLinkForm } from './BookingLinkForm';
 import { bookingPath, CopyLinkButton, OpenBookingPage } from './LinkActions';
 import { bookingLinkKeys, useBookingLink } from './queries';
+import type { BookingLink } from './types';
 import styles from '../catalog.module.css';
 import own from './bookingLinks.module.css';
 
@@ -20,10 +20,8 @@ export function BookingLinkEditor({
   id: string;
   organizationName: string;
 }) {
-  const justCreated = useSearchParams().get('created') === '1';
-  const queryClient = useQueryClient();
   const link = useBookingLink(id);
-  const [saved, flashSaved] = useFlash();
+  const { justCreated, saved, onSaved } = useEditorStatus<BookingLink>(bookingLinkKeys.one(id));
 
   return (
     <EditorFrame
@@ -36,11 +34,7 @@ export function BookingLinkEditor({
         <>
           <div className={styles.editorHeader}>
             <h2>{l.name}</h2>
-            {l.is_active ? (
-              <span className={`${styles.badge} ${styles.badgeSuccess}`}>Active</span>
-            ) : (
-              <span className={styles.badge}>Inactive</span>
-            )}
+            <ActiveBadge active={l.is_active} />
             <div className={own.addressRow}>
               <span className={styles.code}>{bookingPath(l.slug)}</span>
               <OpenBookingPage slug={l.slug} name={l.name} />
@@ -61,10 +55,7 @@ export function BookingLinkEditor({
             organizationName={organizationName}
             title="Settings"
             flash={saved}
-            onSaved={(next) => {
-              queryClient.setQueryData(bookingLinkKeys.one(id), next);
-              flashSaved(`Saved ${next.name}.`);
-            }}
+            onSaved={onSaved}
           />
 
           <DeleteRecordCard

@@ -4,14 +4,15 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
-import { apiFetch } from '@/components/api/apiFetch';
 import { applyServerErrors } from '@/components/api/applyServerErrors';
-import { Alert, Button, Card, TextField } from '@/components/ui';
+import { Alert, Card, TextField } from '@/components/ui';
 import { Checkbox } from '@/components/ui/Checkbox';
 import field from '@/components/ui/Field.module.css';
 import { TextArea } from '@/components/ui/TextArea';
 import { BookingLinkCreateSchema } from '@/lib/booking-links/schemas';
 import { friendlyMessages, toTextOrNull } from '../formHelpers';
+import { SaveActions } from '../SaveActions';
+import { saveRecord } from '../saveRecord';
 import { ColorField } from '../services/ColorField';
 import { BookingLinkPreviewCard } from './BookingLinkPreview';
 import {
@@ -92,15 +93,11 @@ export function BookingLinkForm({
   async function onSubmit(submitted: BookingLinkOutput) {
     setFormError(null);
     try {
-      const saved = link
-        ? await apiFetch<BookingLink>(`/api/reservation-booking-links/${link.id}`, {
-            method: 'PATCH',
-            body: patchOf(submitted, link),
-          })
-        : await apiFetch<BookingLink>('/api/reservation-booking-links', {
-            method: 'POST',
-            body: submitted,
-          });
+      const saved = await saveRecord<BookingLink>(
+        '/api/reservation-booking-links',
+        link?.id,
+        link ? patchOf(submitted, link) : submitted,
+      );
       void queryClient.invalidateQueries({ queryKey: bookingLinkKeys.all });
       reset(valuesOf(saved));
       onSaved(saved);
@@ -267,24 +264,16 @@ export function BookingLinkForm({
           {/* Outcomes beside the button that saved, where the eye already is. */}
           {formError && <Alert tone="error">{formError}</Alert>}
           {flash && <Alert tone="success">{flash}</Alert>}
-          <div className={styles.formActions}>
-            {link && isDirty && <span className="muted">Unsaved changes</span>}
-            {link && (
-              <Button
-                variant="secondary"
-                disabled={!isDirty || isSubmitting}
-                onClick={() => {
-                  reset();
-                  setFormError(null);
-                }}
-              >
-                Discard changes
-              </Button>
-            )}
-            <Button type="submit" variant="primary" loading={isSubmitting}>
-              {link ? 'Save booking link' : 'Create booking link'}
-            </Button>
-          </div>
+          <SaveActions
+            noun="booking link"
+            editing={Boolean(link)}
+            isDirty={isDirty}
+            isSubmitting={isSubmitting}
+            onDiscard={() => {
+              reset();
+              setFormError(null);
+            }}
+          />
         </form>
       </Card>
 

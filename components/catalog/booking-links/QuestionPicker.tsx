@@ -1,12 +1,13 @@
 'use client';
 
 import Link from 'next/link';
-import { useId, type Ref } from 'react';
+import type { Ref } from 'react';
 import { Checkbox } from '@/components/ui/Checkbox';
+import { ChoiceFieldset } from '@/components/ui/ChoiceFieldset';
 import field from '@/components/ui/Field.module.css';
+import { ListSkeleton } from '@/components/ui/ListSkeleton';
+import { LoadError } from '@/components/ui/LoadError';
 import { TYPE_LABELS } from '../custom-fields/CustomFieldForm';
-import { ListSkeleton } from '../ListSkeleton';
-import { LoadError } from '../LoadError';
 import { useCustomFields } from '../queries';
 import own from './bookingLinks.module.css';
 
@@ -28,8 +29,6 @@ export function QuestionPicker({
   error?: string;
 }) {
   const fields = useCustomFields('reservation');
-  const hintId = useId();
-  const errorId = useId();
   const known = fields.data ?? [];
   // A key the link names that is no longer a reservation field: shown so it can be unticked.
   const unknown = value.filter((key) => !known.some((f) => f.key === key));
@@ -60,46 +59,50 @@ export function QuestionPicker({
   ];
 
   return (
-    <fieldset className={own.group} aria-describedby={error ? errorId : hintId}>
-      <legend className={own.groupLabel}>Extra questions</legend>
-      <p className={field.hint} id={hintId}>
-        Asked after name and email, in the order set on{' '}
-        <Link href="/catalog/custom-fields">Custom fields</Link>.
-      </p>
-      {fields.isPending ? (
-        <ListSkeleton label="Loading custom fields" rows={2} />
-      ) : fields.isError ? (
-        <LoadError
-          what="custom fields"
-          error={fields.error}
-          onRetry={() => void fields.refetch()}
-        />
-      ) : rows.length === 0 ? (
-        <p className={field.hint}>
-          No reservation fields yet. <Link href="/catalog/custom-fields">Add one</Link> to ask
-          customers something more, such as allergies.
-        </p>
-      ) : (
-        <div className={own.checkList}>
-          {rows.map((row, index) => (
-            <Checkbox
-              key={row.key}
-              ref={index === 0 ? inputRef : undefined}
-              label={row.label}
-              hint={row.hint}
-              checked={value.includes(row.key)}
-              onChange={(event) => toggle(row.key, event.target.checked)}
-              onBlur={onBlur}
-              aria-invalid={error ? true : undefined}
-            />
-          ))}
-        </div>
-      )}
-      {error && (
-        <p id={errorId} className={field.error}>
-          {error}
-        </p>
-      )}
-    </fieldset>
+    <ChoiceFieldset
+      legend="Extra questions"
+      hint={
+        <>
+          Asked after name and email, in the order set on{' '}
+          <Link href="/catalog/custom-fields">Custom fields</Link>.
+        </>
+      }
+      error={error}
+      className={own.group}
+      legendClassName={own.groupLabel}
+      hintClassName={field.hint}
+    >
+      {() =>
+        fields.isPending ? (
+          <ListSkeleton label="Loading custom fields" rows={2} />
+        ) : fields.isError ? (
+          <LoadError
+            what="custom fields"
+            error={fields.error}
+            onRetry={() => void fields.refetch()}
+          />
+        ) : rows.length === 0 ? (
+          <p className={field.hint}>
+            No reservation fields yet. <Link href="/catalog/custom-fields">Add one</Link> to ask
+            customers something more, such as allergies.
+          </p>
+        ) : (
+          <div className={own.checkList}>
+            {rows.map((row, index) => (
+              <Checkbox
+                key={row.key}
+                ref={index === 0 ? inputRef : undefined}
+                label={row.label}
+                hint={row.hint}
+                checked={value.includes(row.key)}
+                onChange={(event) => toggle(row.key, event.target.checked)}
+                onBlur={onBlur}
+                aria-invalid={error ? true : undefined}
+              />
+            ))}
+          </div>
+        )
+      }
+    </ChoiceFieldset>
   );
 }

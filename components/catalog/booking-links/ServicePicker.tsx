@@ -2,11 +2,12 @@
 
 import type { UseQueryResult } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useId, type Ref } from 'react';
-import field from '@/components/ui/Field.module.css';
-import { EmptyState } from '../EmptyState';
-import { ListSkeleton } from '../ListSkeleton';
-import { LoadError } from '../LoadError';
+import type { Ref } from 'react';
+import { EmptyState } from '@/components/ui/EmptyState';
+import { ChoiceFieldset } from '@/components/ui/ChoiceFieldset';
+import { ListSkeleton } from '@/components/ui/ListSkeleton';
+import { LoadError } from '@/components/ui/LoadError';
+import { ChoiceTile } from '../ChoiceTile';
 import { formatMinutes, formatPrice } from '../format';
 import type { Service } from '../types';
 import styles from '../catalog.module.css';
@@ -35,8 +36,6 @@ export function ServicePicker({
   inputRef: Ref<HTMLInputElement>;
   error?: string;
 }) {
-  const hintId = useId();
-  const errorId = useId();
   const selected = new Set(value);
   const toggle = (id: string, on: boolean) =>
     onChange(on ? [...value, id] : value.filter((v) => v !== id));
@@ -46,25 +45,30 @@ export function ServicePicker({
   ];
 
   return (
-    <fieldset className={styles.fieldset} aria-describedby={error ? errorId : hintId}>
-      <legend className={styles.legend}>Services</legend>
-      <p className={`${styles.legendHint} ${own.pickerHint}`} id={hintId}>
-        Customers pick one of these on the page. Only active services can be offered.
-      </p>
-      {active.isPending ? (
-        <ListSkeleton label="Loading services" rows={2} />
-      ) : active.isError ? (
-        <LoadError what="services" error={active.error} onRetry={() => void active.refetch()} />
-      ) : rows.length === 0 ? (
-        <EmptyState title="No active services yet">
-          A booking link offers services: first{' '}
-          <Link href="/catalog/services/new">add a service</Link>, then come back here.
-        </EmptyState>
-      ) : (
-        <div className={own.tiles}>
-          {rows.map(({ id, service, isActive }, index) => (
-            <label key={id} className={`${styles.radio} ${own.tile}`}>
-              <input
+    <ChoiceFieldset
+      legend="Services"
+      hint="Customers pick one of these on the page. Only active services can be offered."
+      error={error}
+      className={styles.fieldset}
+      legendClassName={styles.legend}
+      hintClassName={`${styles.legendHint} ${own.pickerHint}`}
+    >
+      {(errorId) =>
+        active.isPending ? (
+          <ListSkeleton label="Loading services" rows={2} />
+        ) : active.isError ? (
+          <LoadError what="services" error={active.error} onRetry={() => void active.refetch()} />
+        ) : rows.length === 0 ? (
+          <EmptyState title="No active services yet">
+            A booking link offers services: first{' '}
+            <Link href="/catalog/services/new">add a service</Link>, then come back here.
+          </EmptyState>
+        ) : (
+          <div className={own.tiles}>
+            {rows.map(({ id, service, isActive }, index) => (
+              <ChoiceTile
+                key={id}
+                className={own.tile}
                 ref={index === 0 ? inputRef : undefined}
                 type="checkbox"
                 checked={selected.has(id)}
@@ -72,25 +76,20 @@ export function ServicePicker({
                 onBlur={onBlur}
                 aria-invalid={error ? true : undefined}
                 aria-describedby={error ? errorId : undefined}
+                title={service?.name ?? 'A service no longer available'}
+                description={
+                  <>
+                    {service
+                      ? `${formatMinutes(service.duration_minutes)} · ${formatPrice(service.price_amount, service.currency)}`
+                      : 'Untick it to save.'}
+                    {!isActive && service && ' · Inactive: not offered until active again'}
+                  </>
+                }
               />
-              <span className={styles.radioText}>
-                <strong>{service?.name ?? 'A service no longer available'}</strong>
-                <span>
-                  {service
-                    ? `${formatMinutes(service.duration_minutes)} · ${formatPrice(service.price_amount, service.currency)}`
-                    : 'Untick it to save.'}
-                  {!isActive && service && ' · Inactive: not offered until active again'}
-                </span>
-              </span>
-            </label>
-          ))}
-        </div>
-      )}
-      {error && (
-        <p id={errorId} className={field.error}>
-          {error}
-        </p>
-      )}
-    </fieldset>
+            ))}
+          </div>
+        )
+      }
+    </ChoiceFieldset>
   );
 }

@@ -3,10 +3,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { apiFetch, errorMessage } from '@/components/api/apiFetch';
-import { Alert, Button, Card, ConfirmDialog } from '@/components/ui';
-import { EmptyState } from '../EmptyState';
-import { ListSkeleton } from '../ListSkeleton';
-import { LoadError } from '../LoadError';
+import { Button, Card, ConfirmDialog } from '@/components/ui';
+import { CardNotice } from '@/components/ui/CardNotice';
+import { EmptyState } from '@/components/ui/EmptyState';
+import { ListSkeleton } from '@/components/ui/ListSkeleton';
+import { QueryView } from '@/components/ui/QueryView';
+import { useConfirm } from '@/components/ui/useConfirm';
 import { catalogKeys, useCustomFields } from '../queries';
 import type { CustomField, CustomFieldEntity } from '../types';
 import { useFlash } from '../useFlash';
@@ -33,15 +35,13 @@ export function CustomFieldsSection({ entity }: { entity: CustomFieldEntity }) {
   const fields = useCustomFields(entity);
   const [editing, setEditing] = useState<string | 'new' | null>(null);
   const [flash, showFlash] = useFlash();
-  const [removing, setRemoving] = useState<CustomField | null>(null);
   const text = TITLES[entity];
   const list = fields.data ?? [];
   const refresh = () => queryClient.invalidateQueries({ queryKey: catalogKeys.allCustomFields });
 
-  const remove = useMutation({
-    mutationFn: (f: CustomField) => apiFetch(`/api/custom-fields/${f.id}`, { method: 'DELETE' }),
-    onSuccess: (_data, f) => {
-      setRemoving(null);
+  const remove = useConfirm({
+    action: (f: CustomField) => apiFetch(`/api/custom-fields/${f.id}`, { method: 'DELETE' }),
+    onDone: (f) => {
       showFlash(`Deleted “${f.label}”.`);
       void refresh();
     },
@@ -87,117 +87,59 @@ export function CustomFieldsSection({ entity }: { entity: CustomFieldEntity }) {
         ) : undefined
       }
     >
-      {flash && (
-        <div style={{ marginBottom: 'var(--space-2)' }}>
-          <Alert tone="success">{flash}</Alert>
-        </div>
-      )}
+      {flash && <CardNotice tone="success">{flash}</CardNotice>}
       {move.isError && (
-        <div style={{ marginBottom: 'var(--space-2)' }}>
-          <Alert tone="error">Could not reorder: {errorMessage(move.error)}</Alert>
-        </div>
+        <CardNotice tone="error">Could not reorder: {errorMessage(move.error)}</CardNotice>
       )}
-      {fields.isPending ? (
-        <ListSkeleton label={`Loading ${text.noun} fields`} rows={2} />
-      ) : fields.isError ? (
-        <LoadError
-          what="custom fields"
-          error={fields.error}
-          onRetry={() => void fields.refetch()}
-        />
-      ) : list.length === 0 && editing !== 'new' ? (
-        <EmptyState
-          title={`No ${text.noun} fields yet — add the first one`}
-          action={
-            <Button variant="primary" onClick={() => setEditing('new')}>
-              New field
-            </Button>
-          }
-        >
-          Ask for what you need to know beyond name, email and phone.
-        </EmptyState>
-      ) : (
-        list.length > 0 && (
-          <ul className={styles.list} aria-label={text.title}>
-            {list.map((f, index) =>
-              editing === f.id ? (
-                <li key={f.id} className={own.editing}>
-                  <CustomFieldForm
-                    entity={entity}
-                    field={f}
-                    nextPosition={nextPosition}
-                    onDone={done}
-                  />
-                </li>
-              ) : (
-                <li key={f.id} className={styles.row}>
-                  <div className={own.moveButtons}>
-                    <Button
-                      size="sm"
-                      variant="ghost"
-                      disabled={index === 0 || move.isPending}
-                      onClick={() => move.mutate({ index, by: -1 })}
-                      aria-label={`Move ${f.label} up`}
-                    >
-                      ↑
-                    </Button>
-                    <Button
-                      size="sm"
-                      variant="ghost"
-                      disabled={index === list.length - 1 || move.isPending}
-                      onClick={() => move.mutate({ index, by: 1 })}
-                      aria-label={`Move ${f.label} down`}
-                    >
-                      ↓
-                    </Button>
-                  </div>
-                  <div className={styles.rowMain}>
-                    <span className={styles.rowTitle}>
-                      {f.label}
-                      <code className={styles.code}>{f.key}</code>
-                    </span>
-                    <span className={styles.rowTitle} style={{ fontWeight: 400 }}>
-                      <span className={styles.badge}>
-                        {TYPE_LABELS[f.type as keyof typeof TYPE_LABELS] ?? f.type}
-                      </span>
-                      {f.required && (
-                        <span className={`${styles.badge} ${styles.badgeAccent}`}>Required</span>
-                      )}
-                      {!f.is_active && (
-                        <span className={`${styles.badge} ${styles.badgeWarning}`}>Inactive</span>
-                      )}
-                    </span>
-                    {f.options && f.options.length > 0 && (
-                      <span className={own.optionsPreview}>{f.options.join(' · ')}</span>
-                    )}
-                  </div>
-                  <div className={styles.rowActions}>
-                    <Button
-                      size="sm"
-                      variant="secondary"
-                      onClick={() => setEditing(f.id)}
-                      aria-label={`Edit ${f.label}`}
-                    >
-                      Edit
-                    </Button>
-                    <Button
-                      size="sm"
-                      variant="dangerGhost"
-                      onClick={() => {
-                        remove.reset();
-                        setRemoving(f);
-                      }}
-                      aria-label={`Delete ${f.label}`}
-                    >
-                      Delete
-                    </Button>
-                  </div>
-                </li>
-              ),
-            )}
-          </ul>
-        )
-      )}
+      <QueryView
+        query={fields}
+        what="custom fields"
+        loading={<ListSkeleton label={`Loading ${text.noun} fields`} rows={2} />}
+      >
+        {() =>
+          list.length === 0 && editing !== 'new' ? (
+            <EmptyState
+              title={`No ${text.noun} fields yet — add the first one`}
+              action={
+                <Button variant="primary" onClick={() => setEditing('new')}>
+                  New field
+                </Button>
+              }
+            >
+              Ask for what you need to know beyond name, email and phone.
+            </EmptyState>
+          ) : (
+            list.length > 0 && (
+              <ul className={styles.list} aria-label={text.title}>
+                {list.map((f, index) =>
+                  editing === f.id ? (
+                    <li key={f.id} className={own.editing}>
+                      <CustomFieldForm
+                        entity={entity}
+                        field={f}
+                        nextPosition={nextPosition}
+                        onDone={done}
+                      />
+                    </li>
+                  ) : (
+                    <CustomFieldRow
+                      key={f.id}
+                      field={f}
+                      moving={move.isPending}
+                      onMoveUp={index === 0 ? undefined : () => move.mutate({ index, by: -1 })}
+                      onMoveDown={
+                        index === list.length - 1 ? undefined : () => move.mutate({ index, by: 1 })
+                      }
+                      onEdit={() => setEditing(f.id)}
+                      onDelete={() => remove.ask(f)}
+                    />
+                  ),
+                )}
+              </ul>
+            )
+          )
+        }
+      </QueryView>
 
       {editing === 'new' && (
         <div className={`${own.formCard} ${list.length > 0 ? own.addArea : ''}`}>
@@ -209,17 +151,83 @@ export function CustomFieldsSection({ entity }: { entity: CustomFieldEntity }) {
       )}
 
       <ConfirmDialog
-        open={removing !== null}
-        title={`Delete “${removing?.label ?? 'this field'}”?`}
+        {...remove.dialog}
+        title={`Delete “${remove.target?.label ?? 'this field'}”?`}
         confirmLabel="Delete field"
-        pending={remove.isPending}
-        error={remove.isError ? errorMessage(remove.error) : null}
-        onCancel={() => setRemoving(null)}
-        onConfirm={() => removing && remove.mutate(removing)}
       >
-        Forms stop asking for <code>{removing?.key}</code>, and new values for it are refused. To
-        hide it but keep the definition, make it inactive instead.
+        Forms stop asking for <code>{remove.target?.key}</code>, and new values for it are refused.
+        To hide it but keep the definition, make it inactive instead.
       </ConfirmDialog>
     </Card>
+  );
+}
+
+/** One field in the list: move buttons, its label, key and kind, then Edit and Delete. */
+function CustomFieldRow({
+  field: f,
+  moving,
+  onMoveUp,
+  onMoveDown,
+  onEdit,
+  onDelete,
+}: {
+  field: CustomField;
+  moving: boolean;
+  /** Absent for the first field. */
+  onMoveUp?: () => void;
+  /** Absent for the last field. */
+  onMoveDown?: () => void;
+  onEdit: () => void;
+  onDelete: () => void;
+}) {
+  return (
+    <li className={styles.row}>
+      <div className={own.moveButtons}>
+        <Button
+          size="sm"
+          variant="ghost"
+          disabled={!onMoveUp || moving}
+          onClick={onMoveUp}
+          aria-label={`Move ${f.label} up`}
+        >
+          ↑
+        </Button>
+        <Button
+          size="sm"
+          variant="ghost"
+          disabled={!onMoveDown || moving}
+          onClick={onMoveDown}
+          aria-label={`Move ${f.label} down`}
+        >
+          ↓
+        </Button>
+      </div>
+      <div className={styles.rowMain}>
+        <span className={styles.rowTitle}>
+          {f.label}
+          <code className={styles.code}>{f.key}</code>
+        </span>
+        <span className={styles.rowTitle} style={{ fontWeight: 400 }}>
+          <span className={styles.badge}>
+            {TYPE_LABELS[f.type as keyof typeof TYPE_LABELS] ?? f.type}
+          </span>
+          {f.required && <span className={`${styles.badge} ${styles.badgeAccent}`}>Required</span>}
+          {!f.is_active && (
+            <span className={`${styles.badge} ${styles.badgeWarning}`}>Inactive</span>
+          )}
+        </span>
+        {f.options && f.options.length > 0 && (
+          <span className={own.optionsPreview}>{f.options.join(' · ')}</span>
+        )}
+      </div>
+      <div className={styles.rowActions}>
+        <Button size="sm" variant="secondary" onClick={onEdit} aria-label={`Edit ${f.label}`}>
+          Edit
+        </Button>
+        <Button size="sm" variant="dangerGhost" onClick={onDelete} aria-label={`Delete ${f.label}`}>
+          Delete
+        </Button>
+      </div>
+    </li>
   );
 }

@@ -10,6 +10,7 @@ import { applyServerErrors } from '@/components/api/applyServerErrors';
 import { Alert, Button, Select, TextField } from '@/components/ui';
 import { Checkbox } from '@/components/ui/Checkbox';
 import { ExceptionCreateSchema } from '@/lib/catalog/schemas';
+import { ChoiceTile } from '../ChoiceTile';
 import { friendlyMessages, toTextOrNull } from '../formHelpers';
 import { catalogKeys } from '../queries';
 import type { ResourceException } from '../types';
@@ -106,20 +107,20 @@ export function ExceptionForm({
       </h3>
       {formError && <Alert tone="error">{formError}</Alert>}
       <div className={styles.radioGroup} role="radiogroup" aria-label="Kind of exception">
-        <label className={styles.radio}>
-          <input type="radio" value="blocked" {...register('kind')} />
-          <span className={styles.radioText}>
-            <strong>Closed</strong>
-            <span>Holidays, time off, maintenance: no bookings.</span>
-          </span>
-        </label>
-        <label className={styles.radio}>
-          <input type="radio" value="special_hours" {...register('kind')} />
-          <span className={styles.radioText}>
-            <strong>Special hours</strong>
-            <span>Different opening hours that replace the week’s.</span>
-          </span>
-        </label>
+        <ChoiceTile
+          type="radio"
+          value="blocked"
+          {...register('kind')}
+          title="Closed"
+          description="Holidays, time off, maintenance: no bookings."
+        />
+        <ChoiceTile
+          type="radio"
+          value="special_hours"
+          {...register('kind')}
+          title="Special hours"
+          description="Different opening hours that replace the week’s."
+        />
       </div>
       <div className={styles.grid2}>
         <TextField

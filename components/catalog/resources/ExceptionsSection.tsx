@@ -1,12 +1,13 @@
 'use client';
 
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { apiFetch, errorMessage } from '@/components/api/apiFetch';
-import { Alert, Button, Card, ConfirmDialog } from '@/components/ui';
-import { EmptyState } from '../EmptyState';
-import { ListSkeleton } from '../ListSkeleton';
-import { LoadError } from '../LoadError';
+import { useQueryClient } from '@tanstack/react-query';
+import { apiFetch } from '@/components/api/apiFetch';
+import { Button, Card, ConfirmDialog } from '@/components/ui';
+import { CardNotice } from '@/components/ui/CardNotice';
+import { EmptyState } from '@/components/ui/EmptyState';
+import { ListSkeleton } from '@/components/ui/ListSkeleton';
+import { QueryView } from '@/components/ui/QueryView';
+import { useConfirm } from '@/components/ui/useConfirm';
 import { catalogKeys, useExceptions } from '../queries';
 import type { Resource, ResourceException } from '../types';
 import { useFlash } from '../useFlash';
@@ -30,12 +31,10 @@ export function ExceptionsSection({ resource }: { resource: Resource }) {
   const exceptions = useExceptions(resource.id);
   const today = todayIn(resource.timezone);
   const [flash, showFlash] = useFlash();
-  const [removing, setRemoving] = useState<ResourceException | null>(null);
-  const remove = useMutation({
-    mutationFn: (e: ResourceException) =>
+  const remove = useConfirm({
+    action: (e: ResourceException) =>
       apiFetch(`/api/reservation-resource-exceptions/${e.id}`, { method: 'DELETE' }),
-    onSuccess: () => {
-      setRemoving(null);
+    onDone: () => {
       showFlash('Exception deleted.');
       void queryClient.invalidateQueries({ queryKey: catalogKeys.exceptions(resource.id) });
     },
@@ -68,10 +67,7 @@ export function ExceptionsSection({ resource }: { resource: Resource }) {
               size="sm"
               variant="dangerGhost"
               aria-label={`Delete exception ${describeDates(e)}`}
-              onClick={() => {
-                remove.reset();
-                setRemoving(e);
-              }}
+              onClick={() => remove.ask(e)}
             >
               Delete
             </Button>
@@ -87,55 +83,45 @@ export function ExceptionsSection({ resource }: { resource: Resource }) {
       title="Exceptions"
       description="Days off, holidays and one-off opening hours. Special hours replace the weekly hours of their dates; closures are taken out of whatever is open."
     >
-      {flash && (
-        <div style={{ marginBottom: 'var(--space-2)' }}>
-          <Alert tone="success">{flash}</Alert>
-        </div>
-      )}
-      {exceptions.isPending ? (
-        <ListSkeleton label="Loading exceptions" rows={2} />
-      ) : exceptions.isError ? (
-        <LoadError
-          what="exceptions"
-          error={exceptions.error}
-          onRetry={() => void exceptions.refetch()}
-        />
-      ) : (
-        <div className={styles.stack} style={{ gap: 'var(--space-2)' }}>
-          {upcoming.length === 0 ? (
-            <EmptyState title="No upcoming exceptions">
-              The weekly hours apply every week. Add a closure or special hours below.
-            </EmptyState>
-          ) : (
-            renderList(upcoming, 'Upcoming exceptions')
-          )}
-          {past.length > 0 && (
-            <details>
-              <summary className={styles.help} style={{ cursor: 'pointer' }}>
-                Past exceptions ({past.length})
-              </summary>
-              <div style={{ marginTop: 'var(--space-1)' }}>
-                {renderList(past, 'Past exceptions')}
-              </div>
-            </details>
-          )}
-        </div>
-      )}
+      {flash && <CardNotice tone="success">{flash}</CardNotice>}
+      <QueryView
+        query={exceptions}
+        what="exceptions"
+        loading={<ListSkeleton label="Loading exceptions" rows={2} />}
+      >
+        {() => (
+          <div className={styles.stack} style={{ gap: 'var(--space-2)' }}>
+            {upcoming.length === 0 ? (
+              <EmptyState title="No upcoming exceptions">
+                The weekly hours apply every week. Add a closure or special hours below.
+              </EmptyState>
+            ) : (
+              renderList(upcoming, 'Upcoming exceptions')
+            )}
+            {past.length > 0 && (
+              <details>
+                <summary className={styles.help} style={{ cursor: 'pointer' }}>
+                  Past exceptions ({past.length})
+                </summary>
+                <div style={{ marginTop: 'var(--space-1)' }}>
+                  {renderList(past, 'Past exceptions')}
+                </div>
+              </details>
+            )}
+          </div>
+        )}
+      </QueryView>
 
       <hr className={styles.divider} />
       <ExceptionForm resourceId={resource.id} today={today} onAdded={showFlash} />
 
       <ConfirmDialog
-        open={removing !== null}
+        {...remove.dialog}
         title="Delete this exception?"
         confirmLabel="Delete exception"
-        pending={remove.isPending}
-        error={remove.isError ? errorMessage(remove.error) : null}
-        onCancel={() => setRemoving(null)}
-        onConfirm={() => removing && remove.mutate(removing)}
       >
-        {removing &&
-          `${describeDates(removing)} (${describeTimes(removing)}) will follow the weekly hours again.`}
+        {remove.target &&
+          `${describeDates(remove.target)} (${describeTimes(remove.target)}) will follow the weekly hours again.`}
       </ConfirmDialog>
     </Card>
   );

@@ -1,12 +1,13 @@
 'use client';
 
-import { useQueryClient } from '@tanstack/react-query';
-import { useSearchParams } from 'next/navigation';
 import { Alert, Card } from '@/components/ui';
+import { CardNotice } from '@/components/ui/CardNotice';
+import { ActiveBadge } from '../ActiveBadge';
 import { DeleteRecordCard } from '../DeleteRecordCard';
 import { EditorFrame } from '../EditorFrame';
 import { catalogKeys, useResource } from '../queries';
-import { useFlash } from '../useFlash';
+import type { Resource } from '../types';
+import { useEditorStatus } from '../useEditorStatus';
 import { ExceptionsSection } from './ExceptionsSection';
 import { ResourceForm } from './ResourceForm';
 import { resourceSummary } from './ResourcesList';
@@ -15,10 +16,8 @@ import styles from '../catalog.module.css';
 
 /** One resource: weekly hours, exceptions, details, and deleting it. */
 export function ResourceEditor({ id }: { id: string }) {
-  const justCreated = useSearchParams().get('created') === '1';
-  const queryClient = useQueryClient();
   const resource = useResource(id);
-  const [saved, flashSaved] = useFlash();
+  const { justCreated, saved, onSaved } = useEditorStatus<Resource>([...catalogKeys.resources, id]);
 
   return (
     <EditorFrame
@@ -31,11 +30,7 @@ export function ResourceEditor({ id }: { id: string }) {
         <>
           <div className={styles.editorHeader}>
             <h2>{r.name}</h2>
-            {r.is_active ? (
-              <span className={`${styles.badge} ${styles.badgeSuccess}`}>Active</span>
-            ) : (
-              <span className={styles.badge}>Inactive</span>
-            )}
+            <ActiveBadge active={r.is_active} />
             <span className="muted" style={{ flexBasis: '100%' }}>
               {resourceSummary(r)}
             </span>
@@ -50,20 +45,8 @@ export function ResourceEditor({ id }: { id: string }) {
           <ExceptionsSection resource={r} />
 
           <Card id="resource-details" title="Details">
-            {saved && (
-              <div style={{ marginBottom: 'var(--space-2)' }}>
-                <Alert tone="success">{saved}</Alert>
-              </div>
-            )}
-            <ResourceForm
-              key={r.id}
-              resource={r}
-              defaultTimeZone={r.timezone}
-              onSaved={(next) => {
-                queryClient.setQueryData([...catalogKeys.resources, id], next);
-                flashSaved(`Saved ${next.name}.`);
-              }}
-            />
+            {saved && <CardNotice tone="success">{saved}</CardNotice>}
+            <ResourceForm key={r.id} resource={r} defaultTimeZone={r.timezone} onSaved={onSaved} />
           </Card>
 
           <DeleteRecordCard

@@ -5,14 +5,15 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { apiFetch } from '@/components/api/apiFetch';
 import { applyServerErrors } from '@/components/api/applyServerErrors';
-import { Alert, Button, Select, TextField } from '@/components/ui';
+import { Alert, Select, TextField } from '@/components/ui';
 import { Checkbox } from '@/components/ui/Checkbox';
 import { RESOURCE_TYPES } from '@/db/schema';
 import { ResourceCreateSchema } from '@/lib/catalog/schemas';
 import { friendlyMessages, toInt, toIntOrNull, toTextOrNull } from '../formHelpers';
 import { catalogKeys } from '../queries';
+import { SaveActions } from '../SaveActions';
+import { saveRecord } from '../saveRecord';
 import type { Resource } from '../types';
 import { RESOURCE_TYPE_LABELS } from './ResourcesList';
 import styles from '../catalog.module.css';
@@ -79,12 +80,7 @@ export function ResourceForm({
   async function onSubmit(values: z.output<typeof ResourceCreateSchema>) {
     setFormError(null);
     try {
-      const saved = resource
-        ? await apiFetch<Resource>(`/api/reservation-resources/${resource.id}`, {
-            method: 'PATCH',
-            body: values,
-          })
-        : await apiFetch<Resource>('/api/reservation-resources', { method: 'POST', body: values });
+      const saved = await saveRecord<Resource>('/api/reservation-resources', resource?.id, values);
       void queryClient.invalidateQueries({ queryKey: catalogKeys.resources });
       reset(valuesOf(saved, defaultTimeZone));
       onSaved(saved);
@@ -162,17 +158,13 @@ export function ResourceForm({
         error={errors.is_active?.message}
         {...register('is_active')}
       />
-      <div className={styles.formActions}>
-        {resource && isDirty && <span className="muted">Unsaved changes</span>}
-        {resource && (
-          <Button variant="secondary" disabled={!isDirty || isSubmitting} onClick={() => reset()}>
-            Discard changes
-          </Button>
-        )}
-        <Button type="submit" variant="primary" loading={isSubmitting}>
-          {resource ? 'Save resource' : 'Create resource'}
-        </Button>
-      </div>
+      <SaveActions
+        noun="resource"
+        editing={Boolean(resource)}
+        isDirty={isDirty}
+        isSubmitting={isSubmitting}
+        onDiscard={() => reset()}
+      />
     </form>
   );
 }

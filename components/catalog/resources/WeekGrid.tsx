@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
 import { apiFetch, errorMessage } from '@/components/api/apiFetch';
 import { Alert, Button, Card, ConfirmDialog, Skeleton } from '@/components/ui';
-import { LoadError } from '../LoadError';
+import { LoadError } from '@/components/ui/LoadError';
 import { catalogKeys, useAvailability } from '../queries';
 import type { AvailabilityRow, Resource } from '../types';
 import { useFlash } from '../useFlash';

@@ -1,12 +1,11 @@
 'use client';
 
-import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { Card } from '@/components/ui';
-import { FormSkeleton } from '../ListSkeleton';
+import { FormSkeleton } from '@/components/ui/ListSkeleton';
+import { SubPage } from '../EditorFrame';
 import { useServices } from '../queries';
 import { ServiceForm } from './ServiceForm';
-import styles from '../catalog.module.css';
 
 /** The currency most existing services use: the likeliest one for a new service. */
 function commonCurrency(currencies: (string | null)[]): string | null {
@@ -19,10 +18,7 @@ export function NewService() {
   const router = useRouter();
   const services = useServices();
   return (
-    <div className={styles.stack}>
-      <Link href="/catalog/services" className={styles.backLink}>
-        ← All services
-      </Link>
+    <SubPage backHref="/catalog/services" backLabel="All services">
       <Card title="New service" description="You can link the resources it needs after saving.">
         {services.isPending ? (
           <FormSkeleton label="Loading" />
@@ -33,6 +29,6 @@ export function NewService() {
           />
         )}
       </Card>
-    </div>
+    </SubPage>
   );
 }

@@ -1,23 +1,22 @@
 'use client';
 
-import { useQueryClient } from '@tanstack/react-query';
-import { useSearchParams } from 'next/navigation';
 import { Alert, Card } from '@/components/ui';
+import { CardNotice } from '@/components/ui/CardNotice';
+import { ActiveBadge } from '../ActiveBadge';
 import { DeleteRecordCard } from '../DeleteRecordCard';
 import { EditorFrame } from '../EditorFrame';
 import { capacityLabel, formatMinutes, formatPrice } from '../format';
 import { catalogKeys, useService } from '../queries';
-import { useFlash } from '../useFlash';
+import type { Service } from '../types';
+import { useEditorStatus } from '../useEditorStatus';
 import { ServiceForm } from './ServiceForm';
 import { ServiceLinks } from './ServiceLinks';
 import styles from '../catalog.module.css';
 
 /** One service: its details, the resources it takes, and deleting it. */
 export function ServiceEditor({ id }: { id: string }) {
-  const justCreated = useSearchParams().get('created') === '1';
-  const queryClient = useQueryClient();
   const service = useService(id);
-  const [saved, flashSaved] = useFlash();
+  const { justCreated, saved, onSaved } = useEditorStatus<Service>([...catalogKeys.services, id]);
 
   return (
     <EditorFrame
@@ -35,11 +34,7 @@ export function ServiceEditor({ id }: { id: string }) {
               aria-hidden="true"
             />
             <h2>{s.name}</h2>
-            {s.is_active ? (
-              <span className={`${styles.badge} ${styles.badgeSuccess}`}>Active</span>
-            ) : (
-              <span className={styles.badge}>Inactive</span>
-            )}
+            <ActiveBadge active={s.is_active} />
             <span className="muted" style={{ flexBasis: '100%' }}>
               {formatMinutes(s.duration_minutes)} · {formatPrice(s.price_amount, s.currency)} ·{' '}
               {capacityLabel(s)}
@@ -54,19 +49,8 @@ export function ServiceEditor({ id }: { id: string }) {
           <ServiceLinks service={s} />
 
           <Card id="service-details" title="Details">
-            {saved && (
-              <div style={{ marginBottom: 'var(--space-2)' }}>
-                <Alert tone="success">{saved}</Alert>
-              </div>
-            )}
-            <ServiceForm
-              key={s.id}
-              service={s}
-              onSaved={(next) => {
-                queryClient.setQueryData([...catalogKeys.services, id], next);
-                flashSaved(`Saved ${next.name}.`);
-              }}
-            />
+            {saved && <CardNotice tone="success">{saved}</CardNotice>}
+            <ServiceForm key={s.id} service={s} onSaved={onSaved} />
           </Card>
 
           <DeleteRecordCard

@@ -5,15 +5,17 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
-import { apiFetch } from '@/components/api/apiFetch';
 import { applyServerErrors } from '@/components/api/applyServerErrors';
-import { Alert, Button, TextField } from '@/components/ui';
+import { Alert, TextField } from '@/components/ui';
 import { Checkbox } from '@/components/ui/Checkbox';
 import { TextArea } from '@/components/ui/TextArea';
 import { ServiceCreateSchema } from '@/lib/catalog/schemas';
+import { ChoiceTile } from '../ChoiceTile';
 import { formatMinutes } from '../format';
 import { friendlyMessages, toInt, toIntOrNull, toTextOrNull } from '../formHelpers';
 import { catalogKeys } from '../queries';
+import { SaveActions } from '../SaveActions';
+import { saveRecord } from '../saveRecord';
 import type { Service } from '../types';
 import { ColorField } from './ColorField';
 import { PriceField } from './PriceField';
@@ -112,12 +114,7 @@ export function ServiceForm({
       return;
     }
     try {
-      const saved = service
-        ? await apiFetch<Service>(`/api/reservation-services/${service.id}`, {
-            method: 'PATCH',
-            body: values,
-          })
-        : await apiFetch<Service>('/api/reservation-services', { method: 'POST', body: values });
+      const saved = await saveRecord<Service>('/api/reservation-services', service?.id, values);
       void queryClient.invalidateQueries({ queryKey: catalogKeys.services });
       reset(valuesOf(saved, null));
       onSaved(saved, !service);
@@ -224,36 +221,28 @@ export function ServiceForm({
       <fieldset className={styles.fieldset}>
         <legend className={styles.legend}>Group &amp; party</legend>
         <div className={styles.radioGroup} role="radiogroup" aria-label="Who shares a session">
-          <label className={styles.radio}>
-            <input
-              type="radio"
-              name="service-kind"
-              checked={!isGroup}
-              onChange={() => {
-                setIsGroup(false);
-                setValue('capacity', null, { shouldDirty: true });
-              }}
-            />
-            <span className={styles.radioText}>
-              <strong>Private</strong>
-              <span>Each booking gets the resources to itself.</span>
-            </span>
-          </label>
-          <label className={styles.radio}>
-            <input
-              type="radio"
-              name="service-kind"
-              checked={isGroup}
-              onChange={() => {
-                setIsGroup(true);
-                setValue('capacity', 10, { shouldDirty: true });
-              }}
-            />
-            <span className={styles.radioText}>
-              <strong>Group</strong>
-              <span>Several bookings share one session, up to a number of seats.</span>
-            </span>
-          </label>
+          <ChoiceTile
+            type="radio"
+            name="service-kind"
+            checked={!isGroup}
+            onChange={() => {
+              setIsGroup(false);
+              setValue('capacity', null, { shouldDirty: true });
+            }}
+            title="Private"
+            description="Each booking gets the resources to itself."
+          />
+          <ChoiceTile
+            type="radio"
+            name="service-kind"
+            checked={isGroup}
+            onChange={() => {
+              setIsGroup(true);
+              setValue('capacity', 10, { shouldDirty: true });
+            }}
+            title="Group"
+            description="Several bookings share one session, up to a number of seats."
+          />
         </div>
         <div className={styles.grid3}>
           {isGroup && (
@@ -370,26 +359,18 @@ export function ServiceForm({
         />
       </fieldset>
 
-      <div className={styles.formActions}>
-        {service && isDirty && <span className="muted">Unsaved changes</span>}
-        {service && (
-          <Button
-            variant="secondary"
-            disabled={!isDirty || isSubmitting}
-            onClick={() => {
-              reset();
-              setResets((n) => n + 1);
-              setIsGroup(service.capacity !== null);
-              setFormError(null);
-            }}
-          >
-            Discard changes
-          </Button>
-        )}
-        <Button type="submit" variant="primary" loading={isSubmitting}>
-          {service ? 'Save service' : 'Create service'}
-        </Button>
-      </div>
+      <SaveActions
+        noun="service"
+        editing={Boolean(service)}
+        isDirty={isDirty}
+        isSubmitting={isSubmitting}
+        onDiscard={() => {
+          reset();
+          setResets((n) => n + 1);
+          setIsGroup(service?.capacity !== null);
+          setFormError(null);
+        }}
+      />
     </form>
   );
 }

@@ -1,13 +1,14 @@
 'use client';
 
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useState, type ReactNode } from 'react';
-import { apiFetch, errorMessage } from '@/components/api/apiFetch';
-import { Alert, Card, ConfirmDialog } from '@/components/ui';
-import { EmptyState } from '../EmptyState';
-import { ListSkeleton } from '../ListSkeleton';
-import { LoadError } from '../LoadError';
+import { apiFetch } from '@/components/api/apiFetch';
+import { Card, ConfirmDialog } from '@/components/ui';
+import { CardNotice } from '@/components/ui/CardNotice';
+import { EmptyState } from '@/components/ui/EmptyState';
+import { ListSkeleton } from '@/components/ui/ListSkeleton';
+import { LoadError } from '@/components/ui/LoadError';
+import { useConfirm } from '@/components/ui/useConfirm';
 import { catalogKeys, useResources, useServiceLinks } from '../queries';
 import type { Resource, Service, ServiceResourceLink } from '../types';
 import { useFlash } from '../useFlash';
@@ -21,12 +22,10 @@ export function ServiceLinks({ service }: { service: Service }) {
   const links = useServiceLinks(service.id);
   const resources = useResources();
   const [flash, showFlash] = useFlash();
-  const [removing, setRemoving] = useState<ServiceResourceLink | null>(null);
-  const remove = useMutation({
-    mutationFn: (link: ServiceResourceLink) =>
+  const remove = useConfirm({
+    action: (link: ServiceResourceLink) =>
       apiFetch(`/api/reservation-service-resources/${link.id}`, { method: 'DELETE' }),
-    onSuccess: () => {
-      setRemoving(null);
+    onDone: () => {
       showFlash('Link removed.');
       void queryClient.invalidateQueries({ queryKey: catalogKeys.links(service.id) });
     },
@@ -38,6 +37,11 @@ export function ServiceLinks({ service }: { service: Service }) {
   const pool = rows.filter((l) => !l.is_required);
   const linkedIds = new Set(rows.map((l) => l.resource_id));
   const available = (resources.data ?? []).filter((r) => !linkedIds.has(r.id));
+  const groups = [
+    { title: 'Required — every booking takes these', links: required },
+    { title: 'Pool — each booking takes one of these', links: pool },
+  ].filter((group) => group.links.length > 0);
+  const removing = remove.target;
   const removingName = removing ? (byId.get(removing.resource_id)?.name ?? 'this resource') : '';
 
   return (
@@ -46,11 +50,7 @@ export function ServiceLinks({ service }: { service: Service }) {
       title="Resources"
       description="Required resources are taken by every booking. Optional ones form a pool: each booking takes one of them (e.g. one of your stylists)."
     >
-      {flash && (
-        <div style={{ marginBottom: 'var(--space-2)' }}>
-          <Alert tone="success">{flash}</Alert>
-        </div>
-      )}
+      {flash && <CardNotice tone="success">{flash}</CardNotice>}
       {links.isPending || resources.isPending ? (
         <ListSkeleton label="Loading linked resources" rows={2} />
       ) : links.isError || resources.isError ? (
@@ -75,38 +75,24 @@ export function ServiceLinks({ service }: { service: Service }) {
         </EmptyState>
       ) : (
         <div className={styles.stack} style={{ gap: 'var(--space-2)' }}>
-          {required.length > 0 && (
-            <LinkGroup title="Required — every booking takes these">
-              {required.map((link) => (
-                <LinkRow
-                  key={link.id}
-                  link={link}
-                  resource={byId.get(link.resource_id)}
-                  onSaved={showFlash}
-                  onRemove={() => {
-                    remove.reset();
-                    setRemoving(link);
-                  }}
-                />
-              ))}
-            </LinkGroup>
-          )}
-          {pool.length > 0 && (
-            <LinkGroup title="Pool — each booking takes one of these">
-              {pool.map((link) => (
-                <LinkRow
-                  key={link.id}
-                  link={link}
-                  resource={byId.get(link.resource_id)}
-                  onSaved={showFlash}
-                  onRemove={() => {
-                    remove.reset();
-                    setRemoving(link);
-                  }}
-                />
-              ))}
-            </LinkGroup>
-          )}
+          {groups.map((group) => (
+            <section key={group.title}>
+              <h3 className={styles.legend} style={{ fontSize: '0.9375rem' }}>
+                {group.title}
+              </h3>
+              <ul className={styles.list}>
+                {group.links.map((link) => (
+                  <LinkRow
+                    key={link.id}
+                    link={link}
+                    resource={byId.get(link.resource_id)}
+                    onSaved={showFlash}
+                    onRemove={() => remove.ask(link)}
+                  />
+                ))}
+              </ul>
+            </section>
+          ))}
         </div>
       )}
 
@@ -117,29 +103,10 @@ export function ServiceLinks({ service }: { service: Service }) {
         </>
       )}
 
-      <ConfirmDialog
-        open={removing !== null}
-        title={`Unlink ${removingName}?`}
-        confirmLabel="Unlink"
-        pending={remove.isPending}
-        error={remove.isError ? errorMessage(remove.error) : null}
-        onCancel={() => setRemoving(null)}
-        onConfirm={() => removing && remove.mutate(removing)}
-      >
+      <ConfirmDialog {...remove.dialog} title={`Unlink ${removingName}?`} confirmLabel="Unlink">
         New bookings of {service.name} will no longer take {removingName}. Existing reservations
         keep their allocations.
       </ConfirmDialog>
     </Card>
-  );
-}
-
-function LinkGroup({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <section>
-      <h3 className={styles.legend} style={{ fontSize: '0.9375rem' }}>
-        {title}
-      </h3>
-      <ul className={styles.list}>{children}</ul>
-    </section>
   );
 }

@@ -1,7 +1,8 @@
 'use client';
 
 import { errorMessage } from '@/components/api/apiFetch';
-import { Alert, Button } from '@/components/ui';
+import { Alert } from './Alert';
+import { Button } from './Button';
 
 /** A failed load, with its reason and a retry. */
 export function LoadError({

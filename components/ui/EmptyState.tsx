@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import styles from './catalog.module.css';
+import list from './List.module.css';
 
 /** What an empty list looks like: what is missing, and what to do next. */
 export function EmptyState({
@@ -12,10 +12,10 @@ export function EmptyState({
   action?: ReactNode;
 }) {
   return (
-    <div className={styles.empty}>
-      <p className={styles.emptyTitle}>{title}</p>
+    <div className={list.empty}>
+      <p className={list.emptyTitle}>{title}</p>
       {children && <p>{children}</p>}
-      {action && <div className={styles.emptyAction}>{action}</div>}
+      {action && <div className={list.emptyAction}>{action}</div>}
     </div>
   );
 }

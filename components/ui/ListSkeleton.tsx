@@ -1,14 +1,14 @@
-import { Skeleton } from '@/components/ui';
-import styles from './catalog.module.css';
+import { Skeleton } from './Skeleton';
+import list from './List.module.css';
 
-/** The shape of a catalog list while it loads. */
+/** The shape of a record list while it loads. */
 export function ListSkeleton({ rows = 3, label }: { rows?: number; label: string }) {
   return (
     <div role="status" aria-label={label}>
-      <ul className={styles.list} aria-hidden="true">
+      <ul className={list.list} aria-hidden="true">
         {Array.from({ length: rows }, (_, i) => (
-          <li key={i} className={styles.row}>
-            <div className={`${styles.rowMain} ${styles.skeletonRow}`}>
+          <li key={i} className={`${list.row} ${list.rowWraps}`}>
+            <div className={`${list.rowMain} ${list.skeletonRow}`}>
               <Skeleton width="40%" height={14} />
               <Skeleton width="65%" height={12} />
             </div>
@@ -23,7 +23,7 @@ export function ListSkeleton({ rows = 3, label }: { rows?: number; label: string
 /** A form-shaped placeholder for an editor that is loading its record. */
 export function FormSkeleton({ label }: { label: string }) {
   return (
-    <div role="status" aria-label={label} className={styles.skeletonRow}>
+    <div role="status" aria-label={label} className={list.skeletonRow}>
       <Skeleton width="30%" height={24} />
       <Skeleton height={40} />
       <Skeleton height={40} />
