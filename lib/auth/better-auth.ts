@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { accounts, sessions, users, verifications } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { requestOrigin } from '@/lib/http/origin';
+import { serverSecret } from './secret';
 
 /**
  * Staff sign-in through Better Auth: email + password, database sessions, an httpOnly
@@ -13,7 +14,7 @@ import { requestOrigin } from '@/lib/http/origin';
 function createAuth(db: Db) {
   return betterAuth({
     appName: 'Reservations',
-    secret: authSecret(),
+    secret: serverSecret(),
     baseURL: process.env.BETTER_AUTH_URL || process.env.APP_URL || undefined,
     database: drizzleAdapter(db, {
       provider: 'pg',
@@ -41,15 +42,6 @@ function createAuth(db: Db) {
 }
 
 export type Auth = ReturnType<typeof createAuth>;
-
-function authSecret(): string {
-  const secret = process.env.BETTER_AUTH_SECRET;
-  if (secret) return secret;
-  if (process.env.NODE_ENV === 'production') {
-    throw new Error('BETTER_AUTH_SECRET must be set in production.');
-  }
-  return 'development-only-secret-change-me-0123456789';
-}
 
 const globalKey = Symbol.for('reservations.auth');
 type GlobalWithAuth = typeof globalThis & { [globalKey]?: Promise<Auth> };

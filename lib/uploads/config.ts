@@ -2,6 +2,7 @@ import { hkdfSync } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { dataDir } from '@/db/client';
+import { serverSecret } from '@/lib/auth/secret';
 
 /**
  * Upload settings, read from the environment at call time (so a test file can switch the
@@ -61,13 +62,7 @@ export function s3Config(): S3Config {
  * session signature or the other way round.
  */
 export function uploadSigningKey(): Buffer {
-  let secret = process.env.BETTER_AUTH_SECRET;
-  if (!secret) {
-    if (process.env.NODE_ENV === 'production') {
-      throw new Error('BETTER_AUTH_SECRET must be set in production.');
-    }
-    // Same development-only fallback as lib/auth/better-auth.ts.
-    secret = 'development-only-secret-change-me-0123456789';
-  }
-  return Buffer.from(hkdfSync('sha256', secret, '', 'reservations/local-upload-url/v1', 32));
+  return Buffer.from(
+    hkdfSync('sha256', serverSecret(), '', 'reservations/local-upload-url/v1', 32),
+  );
 }
