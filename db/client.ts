@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as schema from './schema';
+import { alwaysPrepare } from './always-prepare';
 import { applyMigrations } from './migrate';
 import { lockDataDir } from './pglite-lock';
 import type { Db } from './types';
@@ -32,16 +33,12 @@ export function dataDir(): string {
 async function openPostgres(url: string): Promise<{ db: Db; close: () => Promise<void> }> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
-  const client = postgres(url, {
-    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
-    onnotice: () => {},
-  });
-  // Drizzle sends every query unprepared, so PostgreSQL parses and plans each one again.
-  // Preparing them (postgres.js caches named statements per connection) cuts the cost of
-  // the booking path's many small queries.
-  const unsafe = client.unsafe.bind(client);
-  client.unsafe = ((query: string, params?: unknown[], options?: object) =>
-    unsafe(query, params as never, { ...options, prepare: true })) as typeof client.unsafe;
+  const client = alwaysPrepare(
+    postgres(url, {
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      onnotice: () => {},
+    }),
+  );
   return { db: drizzle({ client, schema }) as unknown as Db, close: () => client.end() };
 }
 

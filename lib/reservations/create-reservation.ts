@@ -180,8 +180,20 @@ export async function createReservation(
         created_at: ctx.now,
         updated_at: ctx.now,
       };
+      const viewWith = (resourceIds: string[]) =>
+        buildReservationView(
+          row,
+          contact,
+          { id: service.id, name: service.name, duration_minutes: service.duration_minutes },
+          resourceIds,
+        );
+      // Without a hold the allocated resources are known already, so the whole reply is too.
+      const known = allocation
+        ? viewWith([...new Set(allocation.units.map((u) => u.resource_id))])
+        : null;
       // Started in this order and run in this order on the transaction's connection: the
-      // reservation, the allocation rows that reference it, its history — one round trip.
+      // reservation, the allocation rows that reference it, its history, and (when the reply
+      // is known) its outbox events — one round trip.
       const inserted = tx.insert(reservations).values(row).execute();
       const allocated = hold
         ? transferHold(tx, hold, id)
@@ -199,17 +211,12 @@ export async function createReservation(
           actor_id: ctx.actor.id,
         })
         .execute();
-      const [, transferred] = await allSettled([inserted, allocated, history]);
-      const resourceIds = allocation
-        ? [...new Set(allocation.units.map((u) => u.resource_id))]
-        : (transferred as string[]);
-      const view = buildReservationView(
-        row,
-        contact,
-        { id: service.id, name: service.name, duration_minutes: service.duration_minutes },
-        resourceIds,
-      );
-      await recordReservationEvents(tx, ctx, { after: row, view });
+      const events = known
+        ? recordReservationEvents(tx, ctx, { after: row, view: known })
+        : Promise.resolve();
+      const [, transferred] = await allSettled([inserted, allocated, history, events]);
+      const view = known ?? viewWith(transferred as string[]);
+      if (!known) await recordReservationEvents(tx, ctx, { after: row, view });
       return { status: 201, body: JSON.parse(JSON.stringify(view)) };
     },
   );
