@@ -33,6 +33,8 @@ const server = http.createServer(async (req, res) => {
     res.writeHead(response.status, Object.fromEntries(response.headers));
     res.end(Buffer.from(await response.arrayBuffer()));
   } catch (error) {
+    // Failed while streaming the answer (a client gone, a body that broke): nothing to send.
+    if (res.headersSent) return void res.destroy();
     res.writeHead(500, { 'content-type': 'application/json' });
     res.end(
       JSON.stringify({

@@ -31,6 +31,15 @@ export async function startApiProcess(
     });
     child.on('exit', (code) => reject(new Error(`api-server exited (${code}): ${stderr}`)));
   });
+  // A process that dies on its own (not through kill/stop) is a crash: say why in the test's output.
+  let stopping = false;
+  child.on('exit', (code, signal) => {
+    if (!stopping) {
+      process.stderr.write(
+        `api-server (pid ${child.pid}) exited by itself: code ${code}, signal ${signal}\n${stderr}\n`,
+      );
+    }
+  });
   const exited = () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
@@ -40,11 +49,13 @@ export async function startApiProcess(
     url: `http://127.0.0.1:${port}`,
     /** SIGKILL: the process dies wherever it is, as in a crash. */
     kill: () => {
+      stopping = true;
       child.kill('SIGKILL');
       return exited();
     },
     stop: () =>
       new Promise<void>((resolve) => {
+        stopping = true;
         if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
