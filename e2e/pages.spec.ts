@@ -156,6 +156,21 @@ for (const viewport of VIEWPORTS) {
           page.getByRole('heading', { name: 'Reservation fields' }),
         ],
         ['/settings', 'settings', page.getByRole('heading', { level: 1, name: 'Settings' })],
+        [
+          '/settings/webhooks',
+          'settings-webhooks',
+          page.getByRole('heading', { level: 1, name: 'Webhooks' }),
+        ],
+        [
+          '/settings/notifications',
+          'settings-notifications',
+          page.getByRole('heading', { level: 1, name: 'Email notifications' }),
+        ],
+        [
+          '/settings/outbox',
+          'settings-outbox',
+          page.getByRole('heading', { level: 1, name: 'Outbox' }),
+        ],
       ];
       for (const [url, name, ready] of pages) {
         await page.goto(url);

@@ -31,6 +31,16 @@ test('a staff user works with reservations but cannot reach the admin editors', 
   ).toBeVisible();
   await expect(page.getByRole('button', { name: /API key/i })).toHaveCount(0);
   await expect(nav.getByRole('link')).toHaveCount(1);
+  for (const [path, heading] of [
+    ['/settings/webhooks', 'Webhooks are for admins'],
+    ['/settings/notifications', 'Email settings are for admins'],
+    ['/settings/outbox', 'The Outbox is for admins'],
+    ['/assistants', 'Assistants are for admins'],
+  ]) {
+    await page.goto(path!);
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toHaveCount(0);
+  }
   await page.getByRole('link', { name: 'Back to reservations' }).click();
   await page.waitForURL('**/reservations');
 

@@ -1,12 +1,11 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { AdminsOnlyNotice } from '@/components/auth/AdminOnly';
 import { requireStaffSession } from '@/components/auth/session';
+import { NotificationsSettingsCard } from '@/components/notifications/NotificationsSettingsCard';
 import { ApiKeysSection } from '@/components/settings/ApiKeysSection';
 import { StaffUsersSection } from '@/components/settings/StaffUsersSection';
-import styles from '@/components/settings/settings.module.css';
-import { Card } from '@/components/ui';
+import { Page } from '@/components/ui/Page';
 import { WebhooksSettingsCard } from '@/components/webhooks/WebhooksSettingsCard';
-import { NotificationsSettingsCard } from '@/components/notifications/NotificationsSettingsCard';
 import { mailDelivery } from '@/lib/notifications/transport';
 
 export const metadata: Metadata = { title: 'Settings' };
@@ -16,31 +15,23 @@ export default async function SettingsPage() {
 
   if (user.role !== 'admin') {
     return (
-      <Card title="Settings are for admins" titleAs="h1">
-        <p className="muted">
-          Your account has the staff role, so you can work with reservations and contacts but not
-          change organization settings. Ask an admin of {organization.name} if you need a new API
-          key or another account.
-        </p>
-        <p style={{ marginTop: 'var(--space-2)' }}>
-          <Link href="/reservations">Back to reservations</Link>
-        </p>
-      </Card>
+      <AdminsOnlyNotice title="Settings are for admins">
+        Your account has the staff role, so you can work with reservations and contacts but not
+        change organization settings. Ask an admin of {organization.name} if you need a new API key
+        or another account.
+      </AdminsOnlyNotice>
     );
   }
 
   return (
-    <div className={styles.page}>
-      <div className={styles.pageHeader}>
-        <h1>Settings</h1>
-        <p className="muted">
-          {organization.name} · time zone {organization.timezone.replaceAll('_', ' ')}
-        </p>
-      </div>
+    <Page
+      title="Settings"
+      intro={`${organization.name} · time zone ${organization.timezone.replaceAll('_', ' ')}`}
+    >
       <StaffUsersSection currentUserId={user.id} />
       <ApiKeysSection timeZone={organization.timezone} />
       <NotificationsSettingsCard kept={mailDelivery().mode === 'kept'} />
       <WebhooksSettingsCard />
-    </div>
+    </Page>
   );
 }

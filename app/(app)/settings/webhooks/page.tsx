@@ -1,10 +1,8 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { AdminsOnlyNotice } from '@/components/auth/AdminOnly';
 import { requireStaffSession } from '@/components/auth/session';
-import styles from '@/components/settings/settings.module.css';
-import { Card } from '@/components/ui';
+import { Page } from '@/components/ui/Page';
 import { WebhooksSection } from '@/components/webhooks/WebhooksSection';
-import own from '@/components/webhooks/webhooks.module.css';
 
 export const metadata: Metadata = { title: 'Webhooks' };
 
@@ -14,33 +12,26 @@ export default async function WebhooksPage() {
 
   if (user.role !== 'admin') {
     return (
-      <Card title="Webhooks are for admins" titleAs="h1">
-        <p className="muted">
-          Your account has the staff role. Ask an admin of {organization.name} to set up or change
-          webhooks.
-        </p>
-        <p style={{ marginTop: 'var(--space-2)' }}>
-          <Link href="/reservations">Back to reservations</Link>
-        </p>
-      </Card>
+      <AdminsOnlyNotice title="Webhooks are for admins">
+        Your account has the staff role. Ask an admin of {organization.name} to set up or change
+        webhooks.
+      </AdminsOnlyNotice>
     );
   }
 
   return (
-    <div className={styles.page}>
-      <div className={styles.pageHeader}>
-        <nav aria-label="Breadcrumb" className={own.breadcrumb}>
-          <Link href="/settings">Settings</Link>
-          <span aria-hidden="true"> › </span>
-        </nav>
-        <h1>Webhooks</h1>
-        <p className="muted">
+    <Page
+      title="Webhooks"
+      trail={[{ href: '/settings', label: 'Settings' }]}
+      intro={
+        <>
           Each request carries <code>webhook-id</code>, <code>webhook-timestamp</code> and{' '}
           <code>webhook-signature</code> headers (the Standard Webhooks format): verify them with
           the endpoint’s secret using any Standard Webhooks library.
-        </p>
-      </div>
+        </>
+      }
+    >
       <WebhooksSection timeZone={organization.timezone} />
-    </div>
+    </Page>
   );
 }
