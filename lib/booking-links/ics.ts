@@ -1,26 +1,15 @@
 import { eq } from 'drizzle-orm';
-import { createEvent, type EventAttributes } from 'ics';
 import { reservations } from '@/db/schema';
 import type { Db } from '@/db/types';
+import { bookingEvent, icsText } from '@/lib/calendar/booking-event';
 import type { getManagedReservation } from './manage';
 
 /**
- * A customer's booking as an iCalendar file. The UID is fixed per reservation
- * (`<id>@reservations`) and SEQUENCE grows with every change, so importing the file again
- * after a reschedule or cancellation updates the calendar entry instead of adding another.
+ * A customer's booking as an iCalendar file to download (`METHOD:PUBLISH`, no organizer or
+ * attendee); lib/calendar/booking-event.ts says how it stays one entry across changes.
  */
 
 type ManagedReservation = Awaited<ReturnType<typeof getManagedReservation>>;
-
-const STATUS = {
-  pending: 'TENTATIVE',
-  confirmed: 'CONFIRMED',
-  cancelled: 'CANCELLED',
-  completed: 'CONFIRMED',
-  no_show: 'CONFIRMED',
-} as const;
-
-export const calendarUid = (reservationId: string) => `${reservationId}@reservations`;
 
 /** Seconds between creation and the last change: a revision number that only ever grows. */
 async function revision(db: Db, reservationId: string): Promise<number> {
@@ -38,33 +27,22 @@ export function buildCalendarFile(
   manageUrl: string,
   sequence = 0,
 ): string {
-  const business = booking.organization.name;
-  const lines = [
-    booking.status === 'pending' ? `Requested — ${business} will confirm it.` : null,
-    booking.party_size > 1 ? `People: ${booking.party_size}` : null,
-    booking.booking_link?.confirmation_message ?? null,
-    `Change or cancel: ${manageUrl}`,
-  ];
-  const event: EventAttributes = {
-    uid: calendarUid(booking.id),
-    sequence,
+  return icsText({
+    ...bookingEvent({
+      reservationId: booking.id,
+      status: booking.status,
+      partySize: booking.party_size,
+      serviceName: booking.service.name,
+      business: booking.organization.name,
+      start: booking.start_datetime,
+      end: booking.end_datetime,
+      sequence,
+      cancelled: booking.status === 'cancelled',
+      manageUrl,
+      note: booking.booking_link?.confirmation_message,
+    }),
     productId: 'reservations/booking',
-    title: `${booking.service.name} — ${business}`,
-    description: lines.filter(Boolean).join('\n\n'),
-    location: business,
-    url: manageUrl,
-    status: STATUS[booking.status as keyof typeof STATUS] ?? 'CONFIRMED',
-    busyStatus: booking.status === 'cancelled' ? 'FREE' : 'BUSY',
-    start: new Date(booking.start_datetime).getTime(),
-    startInputType: 'utc',
-    startOutputType: 'utc',
-    end: new Date(booking.end_datetime).getTime(),
-    endInputType: 'utc',
-    endOutputType: 'utc',
-  };
-  const { error, value } = createEvent(event);
-  if (error || !value) throw error ?? new Error('Could not build the calendar file.');
-  return value;
+  });
 }
 
 export async function bookingCalendarFile(
