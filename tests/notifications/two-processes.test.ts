@@ -1,15 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { drizzle } from 'drizzle-orm/postgres-js';
-import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyMigrations } from '@/db/migrate';
 import * as schema from '@/db/schema';
 import type { Db } from '@/db/types';
-import { createOrganization } from '@/lib/organizations/create-organization';
 import { futureDate, makeService } from '../helpers/catalog';
-import type { ApiResponse, TestOrg } from '../helpers/api';
-import { startApiProcess } from '../helpers/processes';
+import type { TestOrg } from '../helpers/api';
+import {
+  httpClient,
+  ownPostgresDatabase,
+  startApiProcess,
+  type OwnDatabase,
+} from '../helpers/processes';
 import { everyDay } from '../helpers/reservations';
 import { waitFor } from '../webhooks/helpers';
 import { startSmtp, type TestSmtp } from './helpers';
@@ -24,55 +24,17 @@ import { startSmtp, type TestSmtp } from './helpers';
 const onPostgres = !!process.env.DATABASE_URL;
 const BOOKINGS = 24;
 
-function withDatabase(url: string, name: string) {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-function httpApi(base: string, key: string): TestOrg['api'] {
-  const send = async (method: string, path: string, body?: unknown): Promise<ApiResponse> => {
-    const res = await fetch(`${base}/api${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${key}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : null, headers: res.headers };
-  };
-  return {
-    get: (path) => send('GET', path),
-    post: (path, body) => send('POST', path, body),
-    patch: (path, body) => send('PATCH', path, body),
-    delete: (path) => send('DELETE', path),
-  } as TestOrg['api'];
-}
-
 describe.skipIf(!onPostgres)('email dispatchers in two app processes', () => {
-  const name = `notes_2p_${randomUUID().slice(0, 8)}`;
-  let admin: ReturnType<typeof postgres>;
-  let client: ReturnType<typeof postgres>;
+  let own: OwnDatabase;
   let db: Db;
   let servers: Awaited<ReturnType<typeof startApiProcess>>[] = [];
   let smtp: TestSmtp;
   let key: string;
 
   beforeAll(async () => {
-    admin = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database ${name}`);
-    const url = withDatabase(process.env.DATABASE_URL!, name);
-    client = postgres(url, { max: 2, onnotice: () => {} });
-    db = drizzle({ client, schema }) as unknown as Db;
-    await applyMigrations(db);
-    const { apiKey } = await createOrganization(db, {
-      name: 'Two processes',
-      timezone: 'Europe/Paris',
-      with_api_key: true,
-    });
-    key = apiKey!.key;
+    own = await ownPostgresDatabase('notes_2p', 'Europe/Paris');
+    ({ db, key } = own);
+    const url = own.url;
     smtp = await startSmtp();
     // A slow server keeps sends in flight while the other process polls.
     smtp.delay(30);
@@ -89,13 +51,11 @@ describe.skipIf(!onPostgres)('email dispatchers in two app processes', () => {
   afterAll(async () => {
     await Promise.all(servers.map((s) => s.stop()));
     await smtp?.close();
-    await client?.end();
-    await admin?.unsafe(`drop database if exists ${name} with (force)`);
-    await admin?.end();
+    await own?.drop();
   });
 
   it('send each confirmation and each reminder exactly once', async () => {
-    const apis = servers.map((s) => httpApi(s.url, key));
+    const apis = servers.map((s) => httpClient(s.url, key));
     const org = { api: apis[0]! } as TestOrg;
     const { serviceId } = await makeService(org, {
       resources: [{ quantity: BOOKINGS }],
