@@ -13,7 +13,7 @@ import {
 } from 'react-hook-form';
 import { ApiError, apiFetch } from '@/components/api/apiFetch';
 import { applyServerErrors } from '@/components/api/applyServerErrors';
-import { Alert, Button, Select, TextField } from '@/components/ui';
+import { Alert, Button, Select, TextField, WholeNumberField } from '@/components/ui';
 import { Modal } from '@/components/ui/Modal';
 import { ReservationCreateSchema, ReservationPatchSchema } from '@/lib/reservations/schemas';
 import { ContactPicker } from './ContactPicker';
@@ -233,10 +233,8 @@ export function ReservationFormDialog({
               {...register('date', { onChange: () => setValue('start_datetime', '') })}
               error={errors.date?.message}
             />
-            <TextField
+            <WholeNumberField
               label="Party size"
-              type="number"
-              inputMode="numeric"
               min={service?.min_party_size ?? 1}
               max={service?.max_party_size ?? 1000}
               hint={

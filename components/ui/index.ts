@@ -6,3 +6,4 @@ export { Select, type SelectOption } from './Select';
 export { Skeleton } from './Skeleton';
 export { Spinner } from './Spinner';
 export { TextField } from './TextField';
+export { WholeNumberField } from './WholeNumberField';

@@ -6,7 +6,7 @@ import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { applyServerErrors } from '@/components/api/applyServerErrors';
-import { Alert, Select, TextField } from '@/components/ui';
+import { Alert, Select, TextField, WholeNumberField } from '@/components/ui';
 import { Checkbox } from '@/components/ui/Checkbox';
 import { RESOURCE_TYPES } from '@/db/schema';
 import { ResourceCreateSchema } from '@/lib/catalog/schemas';
@@ -106,19 +106,15 @@ export function ResourceForm({
           error={errors.type?.message}
           {...register('type')}
         />
-        <TextField
+        <WholeNumberField
           label="Identical units"
-          type="number"
-          inputMode="numeric"
           min={1}
           hint="“5 four-seat tables” is one resource with 5 units."
           error={errors.quantity?.message}
           {...register('quantity', { setValueAs: toInt })}
         />
-        <TextField
+        <WholeNumberField
           label="Guests one unit holds"
-          type="number"
-          inputMode="numeric"
           min={1}
           placeholder="No limit"
           hint="Empty: no limit."

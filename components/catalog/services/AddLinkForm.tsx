@@ -8,7 +8,7 @@ import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { apiFetch } from '@/components/api/apiFetch';
 import { applyServerErrors } from '@/components/api/applyServerErrors';
-import { Alert, Button, Select, TextField } from '@/components/ui';
+import { Alert, Button, Select, WholeNumberField } from '@/components/ui';
 import { ServiceResourceCreateSchema } from '@/lib/catalog/schemas';
 import { friendlyMessages, toInt } from '../formHelpers';
 import { catalogKeys } from '../queries';
@@ -104,12 +104,10 @@ export function AddLinkForm({
           error={errors.is_required?.message}
           {...register('is_required', { setValueAs: (v: unknown) => v === true || v === 'true' })}
         />
-        <TextField
+        <WholeNumberField
           className={styles.fixed}
           style={{ width: 96 }}
           label="Units"
-          type="number"
-          inputMode="numeric"
           min={1}
           error={errors.quantity?.message}
           {...register('quantity', { setValueAs: toInt })}

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
 import { applyServerErrors } from '@/components/api/applyServerErrors';
-import { Alert, TextField } from '@/components/ui';
+import { Alert, TextField, WholeNumberField } from '@/components/ui';
 import { Checkbox } from '@/components/ui/Checkbox';
 import { TextArea } from '@/components/ui/TextArea';
 import { ServiceCreateSchema } from '@/lib/catalog/schemas';
@@ -149,10 +149,8 @@ export function ServiceForm({
       <fieldset className={styles.fieldset}>
         <legend className={styles.legend}>Timing</legend>
         <div className={styles.grid3}>
-          <TextField
+          <WholeNumberField
             label="Duration (minutes)"
-            type="number"
-            inputMode="numeric"
             min={5}
             max={1440}
             step={5}
@@ -162,10 +160,8 @@ export function ServiceForm({
             error={errors.duration_minutes?.message}
             {...register('duration_minutes', intField)}
           />
-          <TextField
+          <WholeNumberField
             label="Start times every (minutes)"
-            type="number"
-            inputMode="numeric"
             min={5}
             max={1440}
             placeholder={typeof duration === 'number' ? String(duration) : ''}
@@ -173,30 +169,24 @@ export function ServiceForm({
             error={errors.slot_interval_minutes?.message}
             {...register('slot_interval_minutes', nullableInt)}
           />
-          <TextField
+          <WholeNumberField
             label="Buffer before (minutes)"
-            type="number"
-            inputMode="numeric"
             min={0}
             max={1440}
             hint="Set-up time kept free."
             error={errors.buffer_before_minutes?.message}
             {...register('buffer_before_minutes', intField)}
           />
-          <TextField
+          <WholeNumberField
             label="Buffer after (minutes)"
-            type="number"
-            inputMode="numeric"
             min={0}
             max={1440}
             hint="Clean-up time kept free."
             error={errors.buffer_after_minutes?.message}
             {...register('buffer_after_minutes', intField)}
           />
-          <TextField
+          <WholeNumberField
             label="Minimum notice (minutes)"
-            type="number"
-            inputMode="numeric"
             min={0}
             hint={
               typeof minNotice === 'number' && minNotice > 0
@@ -206,10 +196,8 @@ export function ServiceForm({
             error={errors.min_notice_minutes?.message}
             {...register('min_notice_minutes', intField)}
           />
-          <TextField
+          <WholeNumberField
             label="Bookable up to (days ahead)"
-            type="number"
-            inputMode="numeric"
             min={1}
             max={3650}
             error={errors.max_advance_days?.message}
@@ -246,28 +234,22 @@ export function ServiceForm({
         </div>
         <div className={styles.grid3}>
           {isGroup && (
-            <TextField
+            <WholeNumberField
               label="Seats per session"
-              type="number"
-              inputMode="numeric"
               min={1}
               error={errors.capacity?.message}
               {...register('capacity', nullableInt)}
             />
           )}
-          <TextField
+          <WholeNumberField
             label="Smallest party"
-            type="number"
-            inputMode="numeric"
             min={1}
             max={1000}
             error={errors.min_party_size?.message}
             {...register('min_party_size', intField)}
           />
-          <TextField
+          <WholeNumberField
             label="Largest party"
-            type="number"
-            inputMode="numeric"
             min={1}
             max={1000}
             error={errors.max_party_size?.message}
