@@ -11,11 +11,11 @@ import { seedBenchOrg, type BenchOrg } from './seed-bench';
  * reservations side by side, on PostgreSQL and on the embedded database.
  *
  * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/reservations_bench, recreated)
- * BENCH_ENGINES=postgres,pglite   BENCH_SIZES=10000,100000   BENCH_ITERATIONS=60
+ * BENCH_ENGINES=postgres,pglite   BENCH_SIZES=10000,100000   BENCH_ITERATIONS=100
  */
 process.env.LOG_LEVEL = 'silent';
 process.env.BETTER_AUTH_SECRET ??= 'bench-secret-bench-secret-bench-secret';
-const ITER = Number(process.env.BENCH_ITERATIONS ?? 60);
+const ITER = Number(process.env.BENCH_ITERATIONS ?? 100);
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
 const ENGINES = (process.env.BENCH_ENGINES ?? 'postgres,pglite').split(',');
 const DAY = 86_400_000;
