@@ -57,6 +57,7 @@ describe('POST /api/s3-url-signing (local driver)', () => {
   it('signs a PUT for the caller’s organization and records it', async () => {
     const before = Date.now();
     const res = await org.api.post('/s3-url-signing', signingBody());
+    const after = Date.now();
     expectStatus(res, 201);
     const body = res.body;
     expect(Object.keys(body).sort()).toEqual(
@@ -72,9 +73,11 @@ describe('POST /api/s3-url-signing (local driver)', () => {
       new RegExp(`^${BASE}/api/uploads/${body.key}\\?expires=\\d+&signature=[\\w-]{43}$`),
     );
     expect(body.expires_at).toMatch(ISO_UTC);
-    const ttl = Date.parse(body.expires_at) - before;
-    expect(ttl).toBeGreaterThan(595_000);
-    expect(ttl).toBeLessThanOrEqual(600_000);
+    // Ten minutes from the signing second (whole seconds), which falls between before and after.
+    const expires = Date.parse(body.expires_at);
+    expect(expires % 1000).toBe(0);
+    expect(expires).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000 + 600_000);
+    expect(expires).toBeLessThanOrEqual(after + 600_000);
 
     const row = await uploadRow(body.key);
     expect(row).toMatchObject({
