@@ -185,7 +185,7 @@ export async function loadOccupancy(
   // The owner's row is looked up per allocation row (LIMIT 1 keeps each lateral subquery from
   // being flattened into a join): joined plainly, the planner may hash the whole reservations
   // table once an organization has a long history — cost that grows with the table, not the
-  // window (seen on the embedded database at 100,000 reservations).
+  // window (seen on both databases at 100,000 reservations; docs/performance.md).
   const reservation = db
     .select({ service_id: reservations.service_id, start: reservations.start_datetime })
     .from(reservations)

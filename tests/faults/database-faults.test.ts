@@ -5,7 +5,8 @@ import * as schema from '@/db/schema';
 import { applyMigrations } from '@/db/migrate';
 import type { Db } from '@/db/types';
 import { createOrganization } from '@/lib/organizations/create-organization';
-import { startApiProcess } from '../helpers/processes';
+import type { ApiResponse } from '../helpers/api';
+import { httpClient, startApiProcess } from '../helpers/processes';
 import {
   postgresBinDir,
   startThrowawayPostgres,
@@ -21,11 +22,6 @@ import {
  */
 const canRun = !process.env.DATABASE_URL && !!postgresBinDir();
 
-interface Answer {
-  status: number;
-  body: any;
-}
-
 describe.skipIf(!canRun)('database faults', () => {
   let pg: ThrowawayPostgres;
   let sql: postgres.Sql;
@@ -34,15 +30,8 @@ describe.skipIf(!canRun)('database faults', () => {
   let app: Awaited<ReturnType<typeof startApiProcess>>;
   let day = 0;
 
-  const request = async (method: string, path: string, body?: unknown): Promise<Answer> => {
-    const res = await fetch(`${app.url}/api${path}`, {
-      method,
-      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : null };
-  };
+  /** The app process's API; `app` is replaced when the second test restarts it. */
+  const api = () => httpClient(app.url, key);
 
   /** Booking bodies spread over distinct free slots, each with a new inline contact. */
   const booking = (i: number) => {
@@ -95,21 +84,21 @@ describe.skipIf(!canRun)('database faults', () => {
     });
     key = apiKey!.key;
     app = await startApiProcess({ DATABASE_URL: pg.url, DATABASE_POOL_SIZE: '4' });
-    const service = await request('POST', '/reservation-services', {
+    const service = await api().post('/reservation-services', {
       name: 'Cut',
       duration_minutes: 60,
     });
     serviceId = service.body.id;
-    const resource = await request('POST', '/reservation-resources', {
+    const resource = await api().post('/reservation-resources', {
       name: 'Chair',
       quantity: 50,
     });
-    await request('POST', '/reservation-service-resources', {
+    await api().post('/reservation-service-resources', {
       service_id: serviceId,
       resource_id: resource.body.id,
     });
     for (let d = 0; d < 7; d++) {
-      await request('POST', '/reservation-resource-availability', {
+      await api().post('/reservation-resource-availability', {
         resource_id: resource.body.id,
         day_of_week: d,
         start_time: '08:00',
@@ -125,24 +114,24 @@ describe.skipIf(!canRun)('database faults', () => {
   });
 
   it('answers 503 with the envelope while PostgreSQL is down, then recovers by itself', async () => {
-    expect((await request('GET', '/health')).status).toBe(200);
-    const answers: Answer[] = [];
+    expect((await api().get('/health')).status).toBe(200);
+    const answers: ApiResponse[] = [];
     let i = 0;
     const load = (async () => {
       const until = Date.now() + 6000;
       while (Date.now() < until) {
         const batch = await Promise.all(
-          [0, 1, 2].map(() => request('POST', '/reservations', booking(i++))),
+          [0, 1, 2].map(() => api().post('/reservations', booking(i++))),
         );
         answers.push(...batch);
       }
     })();
     await new Promise((r) => setTimeout(r, 1000));
     pg.stop();
-    const down = await request('GET', '/health');
+    const down = await api().get('/health');
     expect(down.status).toBe(503);
     expect(down.body.error.code).toBe('service_unavailable');
-    const refused = await request('GET', '/reservations');
+    const refused = await api().get('/reservations');
     expect(refused.status).toBe(503);
     expect(refused.body).toEqual({
       error: { code: 'service_unavailable', message: expect.any(String) },
@@ -165,17 +154,19 @@ describe.skipIf(!canRun)('database faults', () => {
     // Recovery without a restart of the app: health and a booking succeed within seconds.
     let healthy = false;
     for (let t = 0; t < 30 && !healthy; t++) {
-      healthy = (await request('GET', '/health')).status === 200;
+      healthy = (await api().get('/health')).status === 200;
       if (!healthy) await new Promise((r) => setTimeout(r, 500));
     }
     expect(healthy).toBe(true);
-    expect((await request('POST', '/reservations', booking(i++))).status).toBe(201);
+    expect((await api().post('/reservations', booking(i++))).status).toBe(201);
     await expectConsistent();
   }, 90_000);
 
   it('an app process killed in the middle of bookings leaves whole reservations or nothing', async () => {
     const inFlight = Array.from({ length: 24 }, (_, n) =>
-      request('POST', '/reservations', booking(1000 + n)).catch(() => null),
+      api()
+        .post('/reservations', booking(1000 + n))
+        .catch(() => null),
     );
     await new Promise((r) => setTimeout(r, 150));
     await app.kill();
@@ -186,7 +177,7 @@ describe.skipIf(!canRun)('database faults', () => {
     await expectConsistent();
     // Every booking the client was told about exists, whole.
     for (const id of confirmed) {
-      const got = await request('GET', `/reservations/${id}`);
+      const got = await api().get(`/reservations/${id}`);
       expect(got.status).toBe(200);
       expect(got.body.resource_ids).toHaveLength(1);
     }
