@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestOrg, type TestOrg } from '../helpers/api';
 import { futureDate, makeService } from '../helpers/catalog';
-import { startApiProcess } from '../helpers/processes';
+import { httpClient, startApiProcess } from '../helpers/processes';
 
 /**
  * §8 rule 7 under real contention: two app processes on one PostgreSQL database, ≥ 50
@@ -22,16 +22,12 @@ describe.skipIf(!onPostgres)('no overbooking across two app processes', () => {
   afterAll(async () => {
     await Promise.all(servers.map((s) => s.stop()));
   });
+  /** Request i goes to process i % 2. */
+  const via = (i: number) => httpClient(servers[i % 2]!.url, org.key);
 
   async function race(body: (i: number) => Record<string, unknown>) {
     const responses = await Promise.all(
-      Array.from({ length: REQUESTS }, (_, i) =>
-        fetch(`${servers[i % 2]!.url}/api/reservations`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${org.key}`, 'content-type': 'application/json' },
-          body: JSON.stringify(body(i)),
-        }).then(async (r) => ({ status: r.status, body: await r.json() })),
-      ),
+      Array.from({ length: REQUESTS }, (_, i) => via(i).post('/reservations', body(i))),
     );
     for (const r of responses.filter((x) => x.status !== 201)) {
       expect(r.status).toBe(409);
@@ -124,18 +120,10 @@ describe.skipIf(!onPostgres)('no overbooking across two app processes', () => {
     const cancelled = ids.slice(0, 6);
     const responses = await Promise.all([
       ...live.map((id: string, i: number) =>
-        fetch(`${servers[i % 2]!.url}/api/reservations/${id}`, {
-          method: 'PATCH',
-          headers: { authorization: `Bearer ${org.key}`, 'content-type': 'application/json' },
-          body: JSON.stringify({ start_datetime: target }),
-        }),
+        via(i).patch(`/reservations/${id}`, { start_datetime: target }),
       ),
       ...cancelled.map((id: string, i: number) =>
-        fetch(`${servers[(i + 1) % 2]!.url}/api/reservations/${id}`, {
-          method: 'PATCH',
-          headers: { authorization: `Bearer ${org.key}`, 'content-type': 'application/json' },
-          body: JSON.stringify({ status: 'confirmed', start_datetime: target }),
-        }),
+        via(i + 1).patch(`/reservations/${id}`, { status: 'confirmed', start_datetime: target }),
       ),
     ]);
     const statuses = responses.map((r) => r.status);
@@ -151,11 +139,9 @@ describe.skipIf(!onPostgres)('no overbooking across two app processes', () => {
   async function raceMixed(path: (i: number) => string, body: (i: number) => object) {
     const responses = await Promise.all(
       Array.from({ length: REQUESTS }, (_, i) =>
-        fetch(`${servers[i % 2]!.url}/api${path(i)}`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${org.key}`, 'content-type': 'application/json' },
-          body: JSON.stringify(body(i)),
-        }).then(async (r) => ({ status: r.status, body: await r.json(), path: path(i) })),
+        via(i)
+          .post(path(i), body(i))
+          .then((r) => ({ ...r, path: path(i) })),
       ),
     );
     for (const r of responses.filter((x) => x.status !== 201)) {
