@@ -22,6 +22,12 @@ export const occurrences = pgTable(
     start_datetime: instant('start_datetime').notNull(),
     end_datetime: instant('end_datetime').notNull(),
     seat_limit: integer('seat_limit').notNull(),
+    /**
+     * Seats of its live members (reservations not cancelled, and hold rows), kept by triggers
+     * on reservations and holds (migration 0007), so the CHECK below is the database's own
+     * refusal to overbook a session.
+     */
+    seats_taken: integer('seats_taken').notNull().default(0),
     created_at: createdAt(),
   },
   (t) => [
@@ -35,6 +41,10 @@ export const occurrences = pgTable(
     index('reservation_occurrences_service_start_idx').on(t.service_id, t.start_datetime),
     check('occurrences_range', sql`${t.start_datetime} < ${t.end_datetime}`),
     check('occurrences_seats', sql`${t.seat_limit} >= 1`),
+    check(
+      'occurrences_seats_taken',
+      sql`${t.seats_taken} >= 0 and ${t.seats_taken} <= ${t.seat_limit}`,
+    ),
   ],
 );
 

@@ -92,6 +92,8 @@ export async function bookFromLink(
       idempotencyKey,
       idempotencyScope: `booking-link:${link.id}`,
       customFieldKeys: config.custom_field_keys,
+      // A booking sent with only its hold_id still books a service the link offers now.
+      bookableService: (tx, serviceId) => findLinkService(tx, link, serviceId),
     },
   );
   // A replay carries the first attempt's reservation, whose token is derived from its id.

@@ -24,6 +24,13 @@ import {
   ServiceResourceCreateSchema,
   ServiceResourcePatchSchema,
 } from './schemas';
+import {
+  lockLinkWrite,
+  lockResourceWrite,
+  lockServiceWrite,
+  refreshResourceSeats,
+  refreshServiceSeats,
+} from './booking-locks';
 
 const timestamps = { created_at: 'instant', updated_at: 'instant' } as const;
 const serviceRef = { table: services, label: 'Service' };
@@ -44,6 +51,8 @@ export const servicesCollection = defineCollection({
   defaultSort: [{ field: 'name', direction: 1 }],
   search: [services.name],
   writeAccess: 'admin',
+  lockForWrite: lockServiceWrite,
+  afterWrite: refreshServiceSeats,
   constraintErrors: {
     services_party: () =>
       fieldError('max_party_size', 'min_party_size must not exceed max_party_size.'),
@@ -93,6 +102,8 @@ export const resourcesCollection = defineCollection({
     ...values,
     timezone: values.timezone ?? ctx.organization.timezone,
   }),
+  lockForWrite: lockResourceWrite('id'),
+  afterWrite: refreshResourceSeats,
   // §4: a resource with future pending/confirmed allocations cannot go.
   beforeDelete: async (ctx, row) => {
     const [live] = await ctx.db
@@ -126,6 +137,7 @@ export const serviceResourcesCollection = defineCollection({
   sortable: ['created_at', 'updated_at'],
   references: { service_id: serviceRef, resource_id: resourceRef },
   writeAccess: 'admin',
+  lockForWrite: lockLinkWrite,
   constraintErrors: {
     reservation_service_resources_pair_key: () =>
       conflict('conflict', 'This resource is already linked to this service.', [
@@ -149,6 +161,7 @@ export const availabilityCollection = defineCollection({
   ],
   references: { resource_id: resourceRef },
   writeAccess: 'admin',
+  lockForWrite: lockResourceWrite('resource_id'),
   constraintErrors: {
     availability_times: () => fieldError('end_time', 'end_time must be after start_time.'),
   },
@@ -172,6 +185,7 @@ export const exceptionsCollection = defineCollection({
   defaultSort: [{ field: 'date', direction: 1 }],
   references: { resource_id: resourceRef },
   writeAccess: 'admin',
+  lockForWrite: lockResourceWrite('resource_id'),
   // §7: end_date defaults to date; storing it makes the one-day default visible to readers.
   prepareCreate: (_ctx, values) => ({ ...values, end_date: values.end_date ?? values.date }),
   constraintErrors: {

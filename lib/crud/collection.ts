@@ -59,7 +59,18 @@ export interface CollectionDef {
   mergePatch?: (previous: Row, values: Record<string, unknown>) => Record<string, unknown>;
   /** Rules the database cannot state, checked on the whole record after create/patch. */
   validate?: (ctx: Ctx, record: Row, previous: Row | null) => Promise<void>;
+  /** Runs in the delete's transaction, after `lockForWrite`. */
   beforeDelete?: (ctx: Ctx, row: Row) => Promise<void>;
+  /**
+   * Takes the rows a write must lock before it changes anything, in its transaction
+   * (catalog records that decide bookings: lib/reservations/write-lock.ts).
+   */
+  lockForWrite?: (
+    ctx: Ctx,
+    change: { values?: Record<string, unknown>; previous?: Row },
+  ) => Promise<void>;
+  /** Brings dependent rows in line with a created or changed record, in its transaction. */
+  afterWrite?: (ctx: Ctx, record: Row, previous: Row | null) => Promise<void>;
   /**
    * Body fields stored outside the table (e.g. a booking link's `service_ids` in a join
    * table): kept out of the row and handed to `save` in the same transaction.

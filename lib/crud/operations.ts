@@ -147,12 +147,15 @@ export async function createRecord(ctx: Ctx, def: CollectionDef, body: Record<st
   const { own, related, hasRelated } = splitRelated(def, values);
   const row = await guardWrite(def, 'write', () =>
     ctx.db.transaction(async (tx) => {
+      const txCtx = { ...ctx, db: tx };
+      await def.lockForWrite?.(txCtx, { values });
       const [inserted] = (await tx
         .insert(def.table)
         .values({ ...own, organization_id: ctx.organization.id })
         .returning()) as Row[];
-      if (hasRelated) await def.related!.save({ ...ctx, db: tx }, inserted!, related);
-      await def.validate?.({ ...ctx, db: tx }, inserted!, null);
+      if (hasRelated) await def.related!.save(txCtx, inserted!, related);
+      await def.validate?.(txCtx, inserted!, null);
+      await def.afterWrite?.(txCtx, inserted!, null);
       return inserted!;
     }),
   );
@@ -175,14 +178,17 @@ export async function patchRecord(
   const set = Object.keys(own).length ? own : { updated_at: ctx.now };
   const row = await guardWrite(def, 'write', () =>
     ctx.db.transaction(async (tx) => {
+      const txCtx = { ...ctx, db: tx };
+      await def.lockForWrite?.(txCtx, { values, previous });
       const [updated] = (await tx
         .update(def.table)
         .set(set)
         .where(and(eq(def.table.organization_id, ctx.organization.id), eq(def.table.id, id)))
         .returning()) as Row[];
       if (!updated) throw notFound(def.label);
-      if (hasRelated) await def.related!.save({ ...ctx, db: tx }, updated, related);
-      await def.validate?.({ ...ctx, db: tx }, updated, previous);
+      if (hasRelated) await def.related!.save(txCtx, updated, related);
+      await def.validate?.(txCtx, updated, previous);
+      await def.afterWrite?.(txCtx, updated, previous);
       return updated;
     }),
   );
@@ -191,12 +197,17 @@ export async function patchRecord(
 
 export async function deleteRecord(ctx: Ctx, def: CollectionDef, id: string) {
   const row = await findRecord(ctx, def, id);
-  await def.beforeDelete?.(ctx, row);
   const removed = await serializeOne(ctx, def, row);
   await guardWrite(def, 'delete', () =>
-    ctx.db
-      .delete(def.table)
-      .where(and(eq(def.table.organization_id, ctx.organization.id), eq(def.table.id, id))),
+    ctx.db.transaction(async (tx) => {
+      const txCtx = { ...ctx, db: tx };
+      await def.lockForWrite?.(txCtx, { previous: row });
+      // Checked under the locks, so nothing can start using the record in between.
+      await def.beforeDelete?.(txCtx, row);
+      await tx
+        .delete(def.table)
+        .where(and(eq(def.table.organization_id, ctx.organization.id), eq(def.table.id, id)));
+    }),
   );
   return removed;
 }

@@ -7,15 +7,15 @@ import { AppError, fieldError, notFound } from '@/lib/http/errors';
 import { isUuid } from '@/lib/http/query';
 import { zodToAppError } from '@/lib/http/responses';
 import { releaseAllocation, writeAllocation } from '@/lib/reservations/allocation-store';
-import { allocateOrThrow, loadScheduleLocked } from '@/lib/reservations/feasibility';
+import { allocateOrThrow, lockAndLoadSchedule } from '@/lib/reservations/feasibility';
 import { reservationsCollection } from '@/lib/reservations/list';
-import { loadService } from '@/lib/reservations/load-schedule';
 import { checkPartySize } from '@/lib/reservations/service-rules';
+import { lockWriteScope } from '@/lib/reservations/write-lock';
 import type { z } from 'zod';
 import { HOLD_TTL, HoldCreateSchema, HoldPatchSchema } from './schemas';
 
 /**
- * §15 holds: the engine decides exactly as for a pending reservation (same lock, same
+ * §15 holds: the engine decides exactly as for a pending reservation (same locks, same
  * check, same allocation rows), and the hold owns what it allocated until it expires, is
  * released, or is consumed by a booking.
  */
@@ -81,14 +81,11 @@ export async function createHold(
     preferred_resource_id: input.preferred_resource_id,
   });
   return ctx.db.transaction(async (tx) => {
-    const [service, schedule] = await Promise.all([
-      loadService(tx, ctx.organization.id, input.service_id),
-      loadScheduleLocked(
-        tx,
-        { organization_id: ctx.organization.id, id: input.service_id },
-        ctx.now,
-      ),
-    ]);
+    const { service, schedule } = await lockAndLoadSchedule(tx, {
+      organizationId: ctx.organization.id,
+      serviceId: input.service_id,
+      now: ctx.now,
+    });
     if (!service)
       throw fieldError('service_id', 'This service does not exist in your organization.');
     const partySize = input.party_size ?? service.min_party_size;
@@ -164,6 +161,23 @@ export async function getHold(ctx: Ctx, id: string): Promise<HoldView> {
   return view(hold, await resourceIdsOf(ctx.db, hold));
 }
 
+/**
+ * A hold write other than create (extend, release): found, then the locks of write-lock.ts for
+ * its service and units, then the hold itself locked and checked again — so it cannot race a
+ * booking or a sweep of the same units. Null when it is gone or expired by then.
+ */
+async function lockLiveHold(tx: Db, ctx: Ctx, id: string): Promise<Hold | null> {
+  const found = await findLiveHold(tx, ctx, id);
+  if (!found) return null;
+  await lockWriteScope(tx, {
+    organizationId: ctx.organization.id,
+    serviceIds: [found.service_id],
+    owner: { holdId: found.id, occurrenceId: found.occurrence_id },
+    sweepAt: ctx.now,
+  });
+  return findLiveHold(tx, ctx, id, true);
+}
+
 /** Extends from now, never beyond 1800 s after creation; an expired hold cannot be revived. */
 export async function extendHold(
   ctx: Ctx,
@@ -172,7 +186,7 @@ export async function extendHold(
 ): Promise<HoldView> {
   const { ttl_seconds } = parseHold(HoldPatchSchema, body);
   return ctx.db.transaction(async (tx) => {
-    const hold = await findLiveHold(tx, ctx, id, true);
+    const hold = await lockLiveHold(tx, ctx, id);
     if (!hold) {
       if (isUuid(id) && (await holdExists(tx, ctx, id))) throw holdExpired();
       throw notFound('Hold');
@@ -203,21 +217,21 @@ export async function releaseHold(
   only?: { bookingLinkId: string },
 ): Promise<HoldView> {
   return ctx.db.transaction(async (tx) => {
-    const hold = await findLiveHold(tx, ctx, id, true);
+    const hold = await lockLiveHold(tx, ctx, id);
     if (!hold || (only && hold.booking_link_id !== only.bookingLinkId)) throw notFound('Hold');
     const resourceIds = await resourceIdsOf(tx, hold);
-    await deleteHold(tx, hold, ctx.now);
+    await deleteHold(tx, hold);
     return view(hold, resourceIds);
   });
 }
 
 /**
- * Removes a hold inside the caller's transaction. A private hold's rows go by cascade; a
- * group hold leaves its occurrence's allocation to the occurrence's other live members.
+ * Removes a hold inside the caller's transaction, under its locks. A private hold's rows go
+ * by cascade; a session hold leaves the session's allocation to its other live members.
  */
-export async function deleteHold(tx: Db, hold: Hold, now: Date): Promise<void> {
+export async function deleteHold(tx: Db, hold: Hold): Promise<void> {
   await tx.delete(holds).where(eq(holds.id, hold.id));
   if (hold.occurrence_id) {
-    await releaseAllocation(tx, { id: hold.id, occurrence_id: hold.occurrence_id }, now);
+    await releaseAllocation(tx, { id: hold.id, occurrence_id: hold.occurrence_id });
   }
 }

@@ -68,6 +68,23 @@ export const databaseUnavailable = () =>
 
 export type ConstraintErrors = Record<string, () => AppError>;
 
+/**
+ * The booking rules the database enforces itself (migrations 0001 and 0007). The locking
+ * discipline (lib/reservations/write-lock.ts) keeps them from firing; when one does, another
+ * write got there first, and the caller is told so with §18 reasons like the engine's own.
+ */
+const slotTaken = (reason: 'resource_busy' | 'capacity_full', message: string) =>
+  new AppError('slot_unavailable', 409, message, [{ reason, path: 'start_datetime', message }]);
+
+function bookingRuleError(info: PgErrorInfo): AppError | null {
+  if (info.code === '23P01') return slotTaken('resource_busy', 'That time is no longer available.');
+  if (info.constraint === 'occurrences_seats_taken')
+    return slotTaken('capacity_full', 'Not enough seats are left at that time.');
+  if (info.constraint?.startsWith('reservation_integrity_'))
+    return slotTaken('resource_busy', 'That time changed while this request was made; try again.');
+  return null;
+}
+
 export function mapDatabaseError(
   error: unknown,
   constraintErrors: ConstraintErrors = {},
@@ -78,6 +95,8 @@ export function mapDatabaseError(
   if (!info) return null;
   const specific = info.constraint ? constraintErrors[info.constraint] : undefined;
   if (specific) return specific();
+  const booking = bookingRuleError(info);
+  if (booking) return booking;
   switch (info.code) {
     case '23505':
       return new AppError('conflict', 409, 'A record with these values already exists.');
@@ -85,8 +104,6 @@ export function mapDatabaseError(
       return operation === 'delete'
         ? new AppError('in_use', 409, 'This record is still referenced by other records.')
         : validationError('A referenced record does not exist in your organization.');
-    case '23P01':
-      return new AppError('slot_unavailable', 409, 'That time is no longer available.');
     case '23514':
     case '23502':
       return validationError('The values break a rule of this record.');

@@ -1,42 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, gt, ne, sql } from 'drizzle-orm';
-import {
-  allocations,
-  holds,
-  occurrences,
-  reservations,
-  resources,
-  serviceResources,
-  type Reservation,
-  type Service,
-} from '@/db/schema';
+import { eq, sql } from 'drizzle-orm';
+import { allocations, occurrences, type Reservation, type Service } from '@/db/schema';
 import type { Db } from '@/db/types';
 import { occupiedInterval, type Allocation } from '@/lib/slots';
 import { toRules } from './service-rules';
 
 /**
- * Writes and releases what a reservation occupies. Locking order (always by resource id):
- * every booking, reschedule or reopen locks the rows of the resources it contends for with
- * SELECT … FOR UPDATE before it re-reads occupancy, so two processes can never both see a unit
- * free. The exclusion constraint on allocations is the last line behind that.
+ * Writes and releases what a reservation or hold occupies, under the locks of
+ * `lockWriteScope` (write-lock.ts), which every caller has taken first.
  */
-export async function lockServiceResources(
-  tx: Db,
-  service: { organization_id: string; id: string },
-): Promise<void> {
-  await tx
-    .select({ id: resources.id })
-    .from(resources)
-    .innerJoin(serviceResources, eq(serviceResources.resource_id, resources.id))
-    .where(
-      and(
-        eq(serviceResources.organization_id, service.organization_id),
-        eq(serviceResources.service_id, service.id),
-      ),
-    )
-    .orderBy(asc(resources.id))
-    .for('update', { of: resources });
-}
 
 const rangeText = (start: number, end: number) =>
   `[${new Date(start).toISOString()},${new Date(end).toISOString()})`;
@@ -101,63 +73,26 @@ export async function writeAllocation(
 }
 
 /**
- * Frees what a reservation holds: its own rows, or its occurrence's once no live member
- * (reservation or unexpired hold) remains.
+ * Frees what a reservation or hold occupies: its own rows, or its session's once no live
+ * member (a reservation not cancelled, or any hold row) remains. Expired holds were swept by
+ * this write's lock step; one still there is another write's to consume or release.
  */
 export async function releaseAllocation(
   tx: Db,
-  reservation: Pick<Reservation, 'id' | 'occurrence_id'>,
-  now: Date,
+  owner: Pick<Reservation, 'id' | 'occurrence_id'>,
 ): Promise<void> {
-  if (!reservation.occurrence_id) {
-    await tx.delete(allocations).where(eq(allocations.reservation_id, reservation.id));
+  if (!owner.occurrence_id) {
+    await tx.delete(allocations).where(eq(allocations.reservation_id, owner.id));
     return;
   }
-  const [others] = await tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(reservations)
-    .where(
-      and(
-        eq(reservations.occurrence_id, reservation.occurrence_id),
-        ne(reservations.id, reservation.id),
-        ne(reservations.status, 'cancelled'),
-      ),
-    );
-  if (Number(others?.n ?? 0) === 0 && !(await hasLiveHolds(tx, reservation.occurrence_id, now))) {
-    await tx.delete(allocations).where(eq(allocations.occurrence_id, reservation.occurrence_id));
-  }
-}
-
-/**
- * §15: expired holds count for nothing, but their allocation rows would still trip the
- * exclusion constraint, so every write sweeps the organization's expired holds first (their
- * rows go by cascade), together with the allocation of any occurrence whose only members
- * were those holds. The engine reads holds with the same `now`, so what it counts and what is
- * swept are complementary.
- */
-export async function sweepExpiredHolds(tx: Db, organizationId: string, now: Date): Promise<void> {
-  const at = now.toISOString();
+  const occurrenceId = owner.occurrence_id;
   await tx.execute(sql`
-    with expired as (
-      delete from reservation_holds
-      where organization_id = ${organizationId} and expires_at <= ${at}::timestamptz
-      returning occurrence_id
-    )
     delete from reservation_allocations a
-    where a.occurrence_id in (select occurrence_id from expired where occurrence_id is not null)
+    where a.occurrence_id = ${occurrenceId}
       and not exists (
         select 1 from reservations r
-        where r.occurrence_id = a.occurrence_id and r.status <> 'cancelled')
+        where r.occurrence_id = ${occurrenceId} and r.id <> ${owner.id} and r.status <> 'cancelled')
       and not exists (
         select 1 from reservation_holds h
-        where h.occurrence_id = a.occurrence_id and h.expires_at > ${at}::timestamptz)`);
-}
-
-async function hasLiveHolds(tx: Db, occurrenceId: string, now: Date): Promise<boolean> {
-  const [live] = await tx
-    .select({ id: holds.id })
-    .from(holds)
-    .where(and(eq(holds.occurrence_id, occurrenceId), gt(holds.expires_at, now)))
-    .limit(1);
-  return !!live;
+        where h.occurrence_id = ${occurrenceId} and h.id <> ${owner.id})`);
 }

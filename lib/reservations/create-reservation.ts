@@ -8,16 +8,20 @@ import { checkCustomFieldValues, loadCustomFields, withoutNulls } from '@/lib/cu
 import type { Ctx } from '@/lib/http/context';
 import { fieldError } from '@/lib/http/errors';
 import { zodToAppError } from '@/lib/http/responses';
-import { allocateOrThrow, loadScheduleLocked } from './feasibility';
+import { allocateOrThrow, lockAndLoadSchedule } from './feasibility';
 import { withIdempotency, type StoredResponse } from './idempotency';
 import { reservationsCollection } from './list';
-import { loadService } from './load-schedule';
 import { ReservationCreateSchema, type ReservationCreate } from './schemas';
 import { buildReservationView, type ContactSummary } from './serialize';
 import { checkPartySize } from './service-rules';
 import { writeAllocation } from './allocation-store';
 import { actorKindToSource } from './sources';
-import { lockHoldForBooking, transferHold } from '@/lib/holds/consume';
+import {
+  findHoldForBooking,
+  lockHeldSlot,
+  transferHold,
+  vacateSessionHold,
+} from '@/lib/holds/consume';
 import { recordReservationEvents } from '@/lib/webhooks/events';
 
 /** §9 create: POST /api/reservations, and the same path for booking pages and AI tools. */
@@ -33,6 +37,8 @@ export interface CreateOptions {
   idempotencyScope?: string;
   /** Only these custom fields may be written, and only these are required (a booking link's). */
   customFieldKeys?: readonly string[];
+  /** Refuses a held slot's service the caller may no longer book (a link's own list). */
+  bookableService?: (tx: Db, serviceId: string) => Promise<unknown>;
 }
 
 export function parseReservationCreate(body: unknown): ReservationCreate {
@@ -61,6 +67,12 @@ async function resolveContact(tx: Db, ctx: Ctx, input: ReservationCreate): Promi
   }
   const inline = input.contact!;
   if (inline.email) {
+    // Two bookings with the same new email must not both create a contact: the second waits
+    // for the first's transaction and then finds its contact. (Not a unique index: staff may
+    // keep two contacts sharing an address, e.g. a family.)
+    await tx.execute(
+      sql`select pg_advisory_xact_lock(hashtextextended(${`contact:${ctx.organization.id}:${inline.email.toLowerCase()}`}, 0))`,
+    );
     const [found] = await tx
       .select(contactFields)
       .from(contacts)
@@ -98,14 +110,21 @@ export async function createReservation(
     },
     async (tx) => {
       const txCtx = { ...ctx, db: tx };
-      const hold = input.hold_id
-        ? await lockHoldForBooking(tx, ctx, input.hold_id, input, opts.bookingLinkId ?? null)
+      // Step 1 of the locking discipline (write-lock.ts) needs no lock for a hold: it is locked
+      // after the service and its resources, like every hold write.
+      const found = input.hold_id
+        ? await findHoldForBooking(tx, ctx, input.hold_id, input, opts.bookingLinkId ?? null)
         : null;
-      const serviceId = hold?.service_id ?? input.service_id!;
-      // Everything that needs only ids goes out at once, the resource locks included; a
-      // refusal below rolls it all back (an inline contact created here goes with it).
-      const [service, allDefinitions, , contact, schedule] = await allSettled([
-        loadService(tx, ctx.organization.id, serviceId),
+      const serviceId = found?.service_id ?? input.service_id!;
+      // Everything that needs only ids goes out at once, after the locks; a refusal below
+      // rolls it all back (an inline contact created here goes with it).
+      const [locked, allDefinitions, , contact] = await allSettled([
+        lockAndLoadSchedule(tx, {
+          organizationId: ctx.organization.id,
+          serviceId,
+          owner: found ? { holdId: found.id, occurrenceId: found.occurrence_id } : undefined,
+          now: ctx.now,
+        }),
         loadCustomFields(txCtx, 'reservation'),
         checkReferences(txCtx, reservationsCollection, {
           contact_id: input.contact_id,
@@ -114,18 +133,14 @@ export async function createReservation(
           preferred_resource_id: input.preferred_resource_id,
         }),
         resolveContact(tx, ctx, input),
-        // A held slot needs no engine check: its capacity is already allocated.
-        hold
-          ? Promise.resolve(null)
-          : loadScheduleLocked(
-              tx,
-              { organization_id: ctx.organization.id, id: serviceId },
-              ctx.now,
-            ),
       ]);
+      const { service, schedule } = locked;
       if (!service) {
         throw fieldError('service_id', 'This service does not exist in your organization.');
       }
+      // A held slot needs no engine check: its capacity is already allocated.
+      const hold = found ? await lockHeldSlot(tx, ctx, found, service) : null;
+      if (hold && opts.bookableService) await opts.bookableService(tx, service.id);
       const partySize = hold?.party_size ?? input.party_size ?? service.min_party_size;
       checkPartySize(service, partySize);
       const definitions = opts.customFieldKeys
@@ -145,7 +160,7 @@ export async function createReservation(
         : await allocateOrThrow(
             tx,
             { service, start, partySize, preferredResourceId, now: ctx.now },
-            schedule!,
+            schedule,
           );
       const { occurrenceId, deferred } = allocation
         ? await writeAllocation(tx, {
@@ -194,6 +209,7 @@ export async function createReservation(
       // Started in this order and run in this order on the transaction's connection: the
       // reservation, the allocation rows that reference it, its history, and (when the reply
       // is known) its outbox events — one round trip.
+      const vacated = hold ? vacateSessionHold(tx, hold) : Promise.resolve();
       const inserted = tx.insert(reservations).values(row).execute();
       const allocated = hold
         ? transferHold(tx, hold, id)
@@ -214,7 +230,7 @@ export async function createReservation(
       const events = known
         ? recordReservationEvents(tx, ctx, { after: row, view: known })
         : Promise.resolve();
-      const [, transferred] = await allSettled([inserted, allocated, history, events]);
+      const [, , transferred] = await allSettled([vacated, inserted, allocated, history, events]);
       const view = known ?? viewWith(transferred as string[]);
       if (!known) await recordReservationEvents(tx, ctx, { after: row, view });
       return { status: 201, body: JSON.parse(JSON.stringify(view)) };

@@ -3,9 +3,9 @@ import { allSettled } from '@/db/settle';
 import type { Db } from '@/db/types';
 import { AppError } from '@/lib/http/errors';
 import { checkCandidate, loadRangeForCandidate, type Allocation } from '@/lib/slots';
-import { lockServiceResources, sweepExpiredHolds } from './allocation-store';
 import { loadRangeData, loadServiceSchedule, type ServiceSchedule } from './load-schedule';
 import { toRules } from './service-rules';
+import { lockWriteScope, type WriteScope } from './write-lock';
 
 export interface CandidateRequest {
   service: Service;
@@ -17,35 +17,57 @@ export interface CandidateRequest {
   ignore?: { reservationId: string; occurrenceId: string | null; seats: number };
 }
 
-/**
- * Locks the service's resources, sweeps expired holds and reads the schedule, together (one
- * round trip). Only needs the service's id, so callers can start it before they have loaded
- * the service.
- */
-export async function loadScheduleLocked(
-  tx: Db,
-  service: { organization_id: string; id: string },
-  now: Date,
-): Promise<ServiceSchedule> {
-  const [schedule] = await allSettled([
-    loadServiceSchedule(tx, service),
-    lockServiceResources(tx, service),
-    sweepExpiredHolds(tx, service.organization_id, now),
-  ]);
-  return schedule;
+export interface LockedBooking {
+  /** The service booked, as locked (null: not in the organization). */
+  service: Service | null;
+  /** Every service the write locked, by id (a reschedule's old one too). */
+  services: Map<string, Service>;
+  schedule: ServiceSchedule;
 }
 
 /**
- * The booking path's check, inside the caller's transaction: lock the service's resources
- * (fixed order), re-read their occupancy, ask the same engine that lists slots. Throws 409
+ * Steps 2–5 of the locking discipline (write-lock.ts) for a booking of `serviceId`: lock
+ * the services and their resources, sweep expired holds, then read the service's schedule —
+ * one round trip. `otherServiceIds` and `owner` widen the locks for a write that leaves
+ * another service or allocation (a reschedule, a cancel).
+ */
+export function lockAndLoadSchedule(
+  tx: Db,
+  args: {
+    organizationId: string;
+    serviceId: string;
+    otherServiceIds?: string[];
+    owner?: WriteScope['owner'];
+    now: Date;
+  },
+): Promise<LockedBooking> {
+  const locks = lockWriteScope(tx, {
+    organizationId: args.organizationId,
+    serviceIds: [args.serviceId, ...(args.otherServiceIds ?? [])],
+    owner: args.owner,
+    sweepAt: args.now,
+  });
+  const schedule = loadServiceSchedule(tx, {
+    organization_id: args.organizationId,
+    id: args.serviceId,
+  });
+  return allSettled([locks, schedule]).then(([services, loaded]) => ({
+    service: services.get(args.serviceId) ?? null,
+    services,
+    schedule: loaded,
+  }));
+}
+
+/**
+ * The booking path's check, inside the caller's transaction and under the locks of
+ * `lockAndLoadSchedule`: re-read occupancy, ask the same engine that lists slots. Throws 409
  * `slot_unavailable` with the engine's reasons (§18) when the start cannot be booked.
  */
 export async function allocateOrThrow(
   tx: Db,
   req: CandidateRequest,
-  locked?: ServiceSchedule,
+  schedule: ServiceSchedule,
 ): Promise<Allocation> {
-  const schedule = locked ?? (await loadScheduleLocked(tx, req.service, req.now));
   const rules = toRules(req.service);
   const range = loadRangeForCandidate({
     service: rules,

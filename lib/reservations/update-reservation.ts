@@ -11,7 +11,7 @@ import { fieldError, notFound } from '@/lib/http/errors';
 import { isUuid } from '@/lib/http/query';
 import { zodToAppError } from '@/lib/http/responses';
 import { releaseAllocation, writeAllocation } from './allocation-store';
-import { allocateOrThrow } from './feasibility';
+import { allocateOrThrow, lockAndLoadSchedule } from './feasibility';
 import { reservationsCollection } from './list';
 import { loadService } from './load-schedule';
 import { ReservationPatchSchema, type ReservationPatch, type ReservationStatus } from './schemas';
@@ -32,6 +32,14 @@ export function parseReservationPatch(body: unknown): ReservationPatch {
   if (!parsed.success) throw zodToAppError(parsed.error, 'The reservation update is invalid.');
   return parsed.data;
 }
+
+/** Whether a patch may change what the reservation occupies (and so needs the write locks). */
+const changesHolding = (input: ReservationPatch) =>
+  input.status !== undefined ||
+  input.start_datetime !== undefined ||
+  input.service_id !== undefined ||
+  input.party_size !== undefined ||
+  input.preferred_resource_id !== undefined;
 
 export async function updateReservation(ctx: Ctx, id: string, body: Record<string, unknown>) {
   const input = parseReservationPatch(body);
@@ -54,10 +62,22 @@ export async function updateReservation(ctx: Ctx, id: string, body: Record<strin
       .for('update');
     if (!row) throw notFound('Reservation');
 
-    const service =
-      input.service_id && input.service_id !== row.service_id
-        ? await loadService(tx, ctx.organization.id, input.service_id)
-        : await loadService(tx, ctx.organization.id, row.service_id);
+    // Anything that may change what the reservation holds takes the locks of write-lock.ts
+    // (its row above was step 1): its old and new service, their resources and its current
+    // allocation's. Notes, contact and custom fields alone need none.
+    const serviceId = input.service_id ?? row.service_id;
+    const locked = changesHolding(input)
+      ? await lockAndLoadSchedule(tx, {
+          organizationId: ctx.organization.id,
+          serviceId,
+          otherServiceIds: [row.service_id],
+          owner: { reservationId: row.id, occurrenceId: row.occurrence_id },
+          now: ctx.now,
+        })
+      : null;
+    const service = locked
+      ? locked.service
+      : await loadService(tx, ctx.organization.id, row.service_id);
     if (!service)
       throw fieldError('service_id', 'This service does not exist in your organization.');
     const start = input.start_datetime ?? row.start_datetime;
@@ -123,17 +143,21 @@ export async function updateReservation(ctx: Ctx, id: string, body: Record<strin
     const wasHolding = holdsCapacity(from);
     const willHold = holdsCapacity(to);
     if (willHold && (scheduleChanged || !wasHolding)) {
-      const allocation = await allocateOrThrow(tx, {
-        service,
-        start: start.getTime(),
-        partySize,
-        preferredResourceId: preferred,
-        now: ctx.now,
-        ignore: wasHolding
-          ? { reservationId: row.id, occurrenceId: row.occurrence_id, seats: row.party_size }
-          : undefined,
-      });
-      if (wasHolding) await releaseAllocation(tx, row, ctx.now);
+      const allocation = await allocateOrThrow(
+        tx,
+        {
+          service,
+          start: start.getTime(),
+          partySize,
+          preferredResourceId: preferred,
+          now: ctx.now,
+          ignore: wasHolding
+            ? { reservationId: row.id, occurrenceId: row.occurrence_id, seats: row.party_size }
+            : undefined,
+        },
+        locked!.schedule,
+      );
+      if (wasHolding) await releaseAllocation(tx, row);
       const written = await writeAllocation(tx, {
         organizationId: ctx.organization.id,
         reservationId: row.id,
@@ -144,7 +168,7 @@ export async function updateReservation(ctx: Ctx, id: string, body: Record<strin
       changes.occurrence_id = written.occurrenceId;
       await written.deferred?.();
     } else if (wasHolding && !willHold) {
-      await releaseAllocation(tx, row, ctx.now);
+      await releaseAllocation(tx, row);
     }
 
     const [updated] = await tx

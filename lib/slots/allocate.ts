@@ -196,15 +196,23 @@ function evaluateGroup(
   const poolIds = new Set(ctx.pool.map((u) => u.resource.id));
 
   // An occurrence can take more guests only while all of its resources are
-  // still usable and open, and only if it honours the pool filter.
+  // still usable and open, its allocation covers what a new member occupies under the
+  // service's current duration and buffers, and it honours the pool filter.
+  const occupied = occupiedInterval(ctx.service, start);
+  const limitInForce = new Map<string, number>();
   const open = ctx.occupancy.occurrencesAt(start).filter((o: Occurrence) => {
+    if (o.occupied.start > occupied.start || o.occupied.end < occupied.end) return false;
+    let limit = o.seatLimit;
     for (const { resource_id } of o.units) {
       const u = ctx.usableById.get(resource_id);
       if (!u || !containsInterval(u.openTime.open, start, end)) return false;
+      if (u.resource.capacity !== null) limit = Math.min(limit, u.resource.capacity);
     }
+    limitInForce.set(o.id, limit);
     return !ctx.hasPool || o.units.some((x) => poolIds.has(x.resource_id));
   });
-  const seatsLeft = (o: Occurrence) => o.seatLimit - o.seatsTaken;
+  // The seats the capacity in force leaves (a room made smaller counts too).
+  const seatsLeft = (o: Occurrence) => limitInForce.get(o.id)! - o.seatsTaken;
   const joinable = open
     .filter((o) => seatsLeft(o) >= party)
     .sort((a, b) => seatsLeft(a) - seatsLeft(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

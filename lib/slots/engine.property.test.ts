@@ -132,6 +132,8 @@ interface OwnerSpec {
   lengthMinutes: number;
   seatsTaken: number;
   seatLimit: number;
+  /** minutes an occurrence's allocation falls short of the service's current occupied interval */
+  shortBy: number;
   units: { res: number; unit: number }[];
 }
 
@@ -150,6 +152,7 @@ const ownerArb: fc.Arbitrary<OwnerSpec> = fc.record({
   lengthMinutes: fc.constantFrom(15, 30, 60, 120, 240),
   seatsTaken: fc.integer({ min: 1, max: 5 }),
   seatLimit: fc.integer({ min: 1, max: 5 }),
+  shortBy: fc.constantFrom(0, 0, 0, 15, 30),
   units: fc.array(fc.record({ res: fc.nat({ max: 2 }), unit: fc.integer({ min: 1, max: 3 }) }), {
     minLength: 1,
     maxLength: 2,
@@ -254,7 +257,10 @@ function build(s: Scenario): { query: SlotQueryInput; grid: number[] } {
     const own = o.ownService;
     const start = own ? slotStart - s.service.buffer_before_minutes * MIN : slotStart;
     const end = own
-      ? slotStart + (s.service.duration_minutes + s.service.buffer_after_minutes) * MIN
+      ? slotStart +
+        (s.service.duration_minutes + s.service.buffer_after_minutes) * MIN -
+        // An occurrence opened before the service's duration was raised covers less.
+        (o.kind === 'occurrence' ? o.shortBy * MIN : 0)
       : slotStart + o.lengthMinutes * MIN;
     const seen = new Set<string>();
     for (const u of o.units) {

@@ -629,6 +629,50 @@ describe('group services', () => {
       { kind: 'new', units: [{ resource_id: 'room', unit: 1 }], seat_limit: 3 },
     ],
     [
+      'capacity lowered below what a session holds: no more joins, never evicts',
+      group({ service: service({ capacity: 3 }), occupancy: [occ('o1', 4, 5)] }),
+      d1('09:00'),
+      3,
+      { kind: 'new', units: [{ resource_id: 'room', unit: 2 }], seat_limit: 3 },
+    ],
+    [
+      'capacity raised: a session takes up to its stored limit',
+      group({ service: service({ capacity: 8 }), occupancy: [occ('o1', 5, 8)] }),
+      d1('09:00'),
+      11,
+      { kind: 'join', occurrence_id: 'o1', units: [{ resource_id: 'room', unit: 1 }] },
+    ],
+    [
+      'room made smaller: an open session follows its capacity',
+      group({
+        occupancy: [occ('o1', 2, 5)],
+        resources: [
+          resource('room', { quantity: 2, capacity: 3, weekly_hours: everyDay('09:00', '10:00') }),
+        ],
+      }),
+      d1('09:00'),
+      4,
+      { kind: 'join', occurrence_id: 'o1', units: [{ resource_id: 'room', unit: 1 }] },
+    ],
+    [
+      'duration raised: a session whose allocation is shorter takes no one new',
+      group({
+        occupancy: [
+          busy('room', d1('09:00'), d1('09:30'), {
+            owner_id: 'o1',
+            owner_kind: 'occurrence',
+            service_id: 'svc',
+            unit: 1,
+            seats_taken: 1,
+            seat_limit: 5,
+          }),
+        ],
+      }),
+      d1('09:00'),
+      5,
+      { kind: 'new', units: [{ resource_id: 'room', unit: 2 }], seat_limit: 5 },
+    ],
+    [
       'party larger than the seat limit',
       group({ party_size: 6 }),
       d1('09:00'),

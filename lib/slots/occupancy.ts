@@ -14,8 +14,11 @@ export interface Occurrence {
   id: string;
   slotStart: Instant;
   seatsTaken: number;
+  /** the stored limit, never above the service's capacity in force */
   seatLimit: number;
   units: UnitAllocation[];
+  /** what its allocation occupies (buffers included): a member must fit inside it */
+  occupied: Interval;
 }
 
 interface UnitTimeline {
@@ -86,12 +89,22 @@ export class OccupancyIndex {
             id: e.owner_id,
             slotStart: e.slot_start,
             seatsTaken,
-            seatLimit: e.seat_limit ?? service.capacity ?? 0,
+            // §8.5: lowering a service's capacity stops further joins, it never evicts.
+            seatLimit: Math.min(
+              e.seat_limit ?? service.capacity ?? 0,
+              service.capacity ?? Number.POSITIVE_INFINITY,
+            ),
             units: [],
+            occupied: { start: e.start, end: e.end },
           };
           occurrences.set(e.owner_id, occ);
         }
         occ.units.push({ resource_id: e.resource_id, unit: e.unit });
+        // All of an occurrence's rows share one range; the intersection is what every unit covers.
+        occ.occupied = {
+          start: Math.max(occ.occupied.start, e.start),
+          end: Math.min(occ.occupied.end, e.end),
+        };
       }
     }
 

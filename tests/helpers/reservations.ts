@@ -77,31 +77,34 @@ export async function insertReservation(args: {
   const db = await getDb();
   const id = randomUUID();
   const end = new Date(args.start.getTime() + args.durationMinutes * 60_000);
-  await db.insert(reservations).values({
-    id,
-    organization_id: args.org.id,
-    contact_id: args.contactId,
-    service_id: args.serviceId,
-    start_datetime: args.start,
-    end_datetime: end,
-    party_size: 1,
-    status: args.status,
-    source: 'api',
-    ...(args.status === 'cancelled'
-      ? { cancelled_at: new Date(), cancelled_by: 'organization' }
-      : {}),
+  // One transaction: the database checks at commit that a live reservation owns its allocation.
+  await db.transaction(async (tx) => {
+    await tx.insert(reservations).values({
+      id,
+      organization_id: args.org.id,
+      contact_id: args.contactId,
+      service_id: args.serviceId,
+      start_datetime: args.start,
+      end_datetime: end,
+      party_size: 1,
+      status: args.status,
+      source: 'api',
+      ...(args.status === 'cancelled'
+        ? { cancelled_at: new Date(), cancelled_by: 'organization' }
+        : {}),
+    });
+    if (args.status !== 'cancelled') {
+      await tx.insert(allocations).values(
+        args.resourceIds.map((resource_id) => ({
+          organization_id: args.org.id,
+          resource_id,
+          unit: 1,
+          occupied: `[${args.start.toISOString()},${end.toISOString()})`,
+          reservation_id: id,
+        })),
+      );
+    }
   });
-  if (args.status !== 'cancelled') {
-    await db.insert(allocations).values(
-      args.resourceIds.map((resource_id) => ({
-        organization_id: args.org.id,
-        resource_id,
-        unit: 1,
-        occupied: `[${args.start.toISOString()},${end.toISOString()})`,
-        reservation_id: id,
-      })),
-    );
-  }
   return id;
 }
 

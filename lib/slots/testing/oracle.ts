@@ -341,8 +341,18 @@ function evaluate(p: Prepared, start: number): Outcome {
   // Occurrences of this service at this start, by owner.
   const occs = new Map<
     string,
-    { id: string; taken: number; limit: number; units: UnitAllocation[] }
+    {
+      id: string;
+      taken: number;
+      limit: number;
+      units: UnitAllocation[];
+      /** every row covers what a member occupies now */
+      covers: boolean;
+    }
   >();
+  const memberFrom = start - service.buffer_before_minutes * MIN;
+  const memberTo = end + service.buffer_after_minutes * MIN;
+  const usable = [...p.required, ...p.activePool];
   if (group) {
     for (const e of p.entries) {
       if (e.owner_kind !== 'occurrence' || e.service_id !== service.id || e.slot_start !== start)
@@ -350,18 +360,22 @@ function evaluate(p: Prepared, start: number): Outcome {
       const o = occs.get(e.owner_id) ?? {
         id: e.owner_id,
         taken: p.seatsAdjust.get(e.owner_id) ?? e.seats_taken ?? 0,
-        limit: e.seat_limit ?? service.capacity ?? 0,
+        limit: Math.min(e.seat_limit ?? service.capacity ?? 0, service.capacity ?? Infinity),
         units: [],
+        covers: true,
       };
       o.units.push({ resource_id: e.resource_id, unit: e.unit });
+      if (e.start > memberFrom || e.end < memberTo) o.covers = false;
+      const cap = usable.find((y) => y.r.id === e.resource_id)?.r.capacity;
+      if (cap !== null && cap !== undefined) o.limit = Math.min(o.limit, cap);
       occs.set(e.owner_id, o);
     }
   }
-  const usable = [...p.required, ...p.activePool];
   const allPoolIds = new Set(p.pool.map((x) => x.r.id));
   const validOccs = (poolIds: Set<string>) =>
     [...occs.values()].filter(
       (o) =>
+        o.covers &&
         o.units.every((u) => {
           const x = usable.find((y) => y.r.id === u.resource_id);
           return x !== undefined && contained(x.world, start, end);
