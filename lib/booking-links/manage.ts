@@ -111,6 +111,11 @@ function assertChangeable(found: Found, now: Date, action: 'cancelled' | 'moved'
   );
 }
 
+/** The customer's rule, checked on the row as it is once locked (two cancels: one wins). */
+const changeableOnceLocked =
+  (found: Found, now: Date, action: 'cancelled' | 'moved') => (row: Found['reservation']) =>
+    assertChangeable({ ...found, reservation: row }, now, action);
+
 export async function getManagedReservation(ctx: PublicCtx, token: string) {
   return toView(await findByToken(ctx, token), ctx.now);
 }
@@ -123,7 +128,6 @@ export async function cancelManagedReservation(
   const parsed = PublicCancelSchema.safeParse(body);
   if (!parsed.success) throw zodToAppError(parsed.error, 'The cancellation is invalid.');
   const found = await findByToken(ctx, token);
-  assertChangeable(found, ctx.now, 'cancelled');
   await updateReservation(
     customerCtx(ctx.db, found.organization, ctx.requestId, ctx.now),
     found.reservation.id,
@@ -131,6 +135,7 @@ export async function cancelManagedReservation(
       status: 'cancelled',
       ...(parsed.data.reason ? { cancellation_reason: parsed.data.reason } : {}),
     },
+    { assertChangeable: changeableOnceLocked(found, ctx.now, 'cancelled') },
   );
   return getManagedReservation(ctx, token);
 }
@@ -143,11 +148,11 @@ export async function rescheduleManagedReservation(
   const parsed = PublicRescheduleSchema.safeParse(body);
   if (!parsed.success) throw zodToAppError(parsed.error, 'The new time is invalid.');
   const found = await findByToken(ctx, token);
-  assertChangeable(found, ctx.now, 'moved');
   await updateReservation(
     customerCtx(ctx.db, found.organization, ctx.requestId, ctx.now),
     found.reservation.id,
     { start_datetime: body.start_datetime },
+    { assertChangeable: changeableOnceLocked(found, ctx.now, 'moved') },
   );
   return getManagedReservation(ctx, token);
 }

@@ -92,7 +92,7 @@ export async function bookFromLink(
       idempotencyKey,
       idempotencyScope: `booking-link:${link.id}`,
       customFieldKeys: config.custom_field_keys,
-      // A booking sent with only its hold_id still books a service the link offers now.
+      // Checked again under the booking's locks, for a hold_id alone too: the link offers it now.
       bookableService: (tx, serviceId) => findLinkService(tx, link, serviceId),
     },
   );

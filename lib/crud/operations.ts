@@ -204,9 +204,12 @@ export async function deleteRecord(ctx: Ctx, def: CollectionDef, id: string) {
       await def.lockForWrite?.(txCtx, { previous: row });
       // Checked under the locks, so nothing can start using the record in between.
       await def.beforeDelete?.(txCtx, row);
-      await tx
+      const deleted = await tx
         .delete(def.table)
-        .where(and(eq(def.table.organization_id, ctx.organization.id), eq(def.table.id, id)));
+        .where(and(eq(def.table.organization_id, ctx.organization.id), eq(def.table.id, id)))
+        .returning({ id: def.table.id });
+      // Another request deleted it first.
+      if (!deleted.length) throw notFound(def.label);
     }),
   );
   return removed;

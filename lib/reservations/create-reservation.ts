@@ -37,7 +37,7 @@ export interface CreateOptions {
   idempotencyScope?: string;
   /** Only these custom fields may be written, and only these are required (a booking link's). */
   customFieldKeys?: readonly string[];
-  /** Refuses a held slot's service the caller may no longer book (a link's own list). */
+  /** Refuses a service the caller may not book, checked under the locks (a link's offer). */
   bookableService?: (tx: Db, serviceId: string) => Promise<unknown>;
 }
 
@@ -139,8 +139,9 @@ export async function createReservation(
         throw fieldError('service_id', 'This service does not exist in your organization.');
       }
       // A held slot needs no engine check: its capacity is already allocated.
+      // The caller's own rule on the service, as it is once locked (a link's offer).
+      if (opts.bookableService) await opts.bookableService(tx, service.id);
       const hold = found ? await lockHeldSlot(tx, ctx, found, service) : null;
-      if (hold && opts.bookableService) await opts.bookableService(tx, service.id);
       const partySize = hold?.party_size ?? input.party_size ?? service.min_party_size;
       checkPartySize(service, partySize);
       const definitions = opts.customFieldKeys

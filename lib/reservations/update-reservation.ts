@@ -41,7 +41,17 @@ const changesHolding = (input: ReservationPatch) =>
   input.party_size !== undefined ||
   input.preferred_resource_id !== undefined;
 
-export async function updateReservation(ctx: Ctx, id: string, body: Record<string, unknown>) {
+export interface UpdateOptions {
+  /** A caller's own rule on the reservation as it is once locked (a customer's cut-offs). */
+  assertChangeable?: (row: Reservation) => void;
+}
+
+export async function updateReservation(
+  ctx: Ctx,
+  id: string,
+  body: Record<string, unknown>,
+  opts: UpdateOptions = {},
+) {
   const input = parseReservationPatch(body);
   if (!isUuid(id)) throw notFound('Reservation');
   await checkReferences(ctx, reservationsCollection, {
@@ -61,6 +71,7 @@ export async function updateReservation(ctx: Ctx, id: string, body: Record<strin
       .where(and(eq(reservations.organization_id, ctx.organization.id), eq(reservations.id, id)))
       .for('update');
     if (!row) throw notFound('Reservation');
+    opts.assertChangeable?.(row);
 
     // Anything that may change what the reservation holds takes the locks of write-lock.ts
     // (its row above was step 1): its old and new service, their resources and its current
