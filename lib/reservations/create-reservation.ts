@@ -69,16 +69,20 @@ async function resolveContact(tx: Db, ctx: Ctx, input: ReservationCreate): Promi
   if (inline.email) {
     // Two bookings with the same new email must not both create a contact: the second waits
     // for the first's transaction and then finds its contact. (Not a unique index: staff may
-    // keep two contacts sharing an address, e.g. a family.)
-    await tx.execute(
-      sql`select pg_advisory_xact_lock(hashtextextended(${`contact:${ctx.organization.id}:${inline.email.toLowerCase()}`}, 0))`,
-    );
-    const [found] = await tx
-      .select(contactFields)
-      .from(contacts)
-      .where(and(inOrg, sql`lower(${contacts.email}) = lower(${inline.email})`))
-      .orderBy(contacts.created_at)
-      .limit(1);
+    // keep two contacts sharing an address, e.g. a family.) Sent together: the lookup runs
+    // once the lock is granted.
+    const [, [found]] = await allSettled([
+      tx.execute(
+        sql`select pg_advisory_xact_lock(hashtextextended(${`contact:${ctx.organization.id}:${inline.email.toLowerCase()}`}, 0))`,
+      ),
+      tx
+        .select(contactFields)
+        .from(contacts)
+        .where(and(inOrg, sql`lower(${contacts.email}) = lower(${inline.email})`))
+        .orderBy(contacts.created_at)
+        .limit(1)
+        .execute(),
+    ]);
     if (found) return found;
   }
   const [created] = await tx

@@ -170,7 +170,7 @@ const epochMs = (expr: ReturnType<typeof sql>) =>
  * Everything holding units of these resources during `interval`: reservations, occurrences
  * and unexpired holds. Allocation rows exist only for live owners (cancelling deletes them),
  * so no status filter is needed; an expired hold's rows may linger until the next write sweeps
- * them (see `sweepExpiredHolds`), so they are skipped here, and an occurrence left with no
+ * them (see `sweepExpiredHolds` in write-lock.ts), so they are skipped here, and an occurrence left with no
  * live seat (its only members were expired holds) occupies nothing.
  */
 export async function loadOccupancy(
