@@ -25,6 +25,7 @@ export interface Arena {
   privateId: string;
   roomId: string;
   classRoomLinkId: string;
+  hoursId: string;
   slug: string;
   assistantId: string;
   date: string;
@@ -64,7 +65,7 @@ export async function buildArena(dayOffset: number): Promise<Arena> {
     quantity: 1,
     capacity: 10,
   });
-  await mustCreate(org, '/reservation-resource-availability', {
+  const hours = await mustCreate(org, '/reservation-resource-availability', {
     resource_id: room.id,
     day_of_week: weekday,
     start_time: '09:00',
@@ -138,6 +139,7 @@ export async function buildArena(dayOffset: number): Promise<Arena> {
     privateId: priv.id,
     roomId: room.id,
     classRoomLinkId: classRoom.id,
+    hoursId: hours.id,
     slug,
     assistantId: assistant.id,
     date,
@@ -312,6 +314,19 @@ export const RACE_OPS: RaceOp[] = [
   {
     name: 'room capacity 3',
     run: (a, api) => api.patch(`/reservation-resources/${a.roomId}`, { capacity: 3 }),
+  },
+  {
+    name: 'room quantity 2',
+    run: (a, api) => api.patch(`/reservation-resources/${a.roomId}`, { quantity: 2 }),
+  },
+  {
+    name: 'deactivate room',
+    run: (a, api) => api.patch(`/reservation-resources/${a.roomId}`, { is_active: false }),
+  },
+  {
+    name: 'hours end 11:00',
+    run: (a, api) =>
+      api.patch(`/reservation-resource-availability/${a.hoursId}`, { end_time: '11:00' }),
   },
   {
     name: 'block the day',
