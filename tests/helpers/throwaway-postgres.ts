@@ -11,7 +11,8 @@ import path from 'node:path';
  */
 export interface ThrowawayPostgres {
   url: string;
-  stop: () => void;
+  /** `fast` by default; `immediate` is a power cut: no checkpoint, backends killed. */
+  stop: (mode?: 'fast' | 'immediate') => void;
   start: () => void;
   destroy: () => void;
 }
@@ -58,7 +59,8 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`;
   const start = () =>
     run('pg_ctl', ['-D', data, '-o', options, '-l', path.join(dir, 'log'), '-w', 'start']);
-  const stop = () => run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
+  const stop = (mode: 'fast' | 'immediate' = 'fast') =>
+    run('pg_ctl', ['-D', data, '-m', mode, '-w', 'stop']);
   start();
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
