@@ -4,6 +4,7 @@ import * as schema from './schema';
 import { alwaysPrepare } from './always-prepare';
 import { applyMigrations } from './migrate';
 import { lockDataDir } from './pglite-lock';
+import { postgresOptions } from './postgres-options';
 import type { Db } from './types';
 
 /**
@@ -33,12 +34,7 @@ export function dataDir(): string {
 async function openPostgres(url: string): Promise<{ db: Db; close: () => Promise<void> }> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
-  const client = alwaysPrepare(
-    postgres(url, {
-      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
-      onnotice: () => {},
-    }),
-  );
+  const client = alwaysPrepare(postgres(url, postgresOptions()));
   return { db: drizzle({ client, schema }) as unknown as Db, close: () => client.end() };
 }
 

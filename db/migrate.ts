@@ -20,6 +20,10 @@ export function migrationsFolder(): string {
 export async function applyMigrations(db: Db): Promise<number> {
   const migrations = readMigrationFiles({ migrationsFolder: migrationsFolder() });
   return db.transaction(async (tx) => {
+    // A migration may rewrite a big table, and a process starting beside another waits here
+    // for it: the per-connection timeouts (db/postgres-options.ts) are for requests, not this.
+    await tx.execute(sql`set local statement_timeout = 0`);
+    await tx.execute(sql`set local lock_timeout = 0`);
     await tx.execute(sql`select pg_advisory_xact_lock(${MIGRATIONS_LOCK_ID})`);
     await tx.execute(sql`create schema if not exists drizzle`);
     await tx.execute(sql`

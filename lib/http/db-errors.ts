@@ -66,6 +66,16 @@ export const databaseUnavailable = () =>
     { 'Retry-After': '5' },
   );
 
+/** A lock or a statement waited longer than its bound (db/postgres-options.ts). */
+const databaseBusy = () =>
+  new AppError(
+    'service_unavailable',
+    503,
+    'The database is busy; nothing was changed. Please retry.',
+    undefined,
+    { 'Retry-After': '1' },
+  );
+
 export type ConstraintErrors = Record<string, () => AppError>;
 
 /**
@@ -116,8 +126,11 @@ export function mapDatabaseError(
       );
   }
   if (info.code.startsWith('22')) return validationError('A value is out of range or malformed.');
-  // Connection exceptions, and the server shutting down or starting up.
-  if (info.code.startsWith('08') || ['57P01', '57P02', '57P03'].includes(info.code)) {
+  // lock_timeout, statement_timeout, idle_in_transaction_session_timeout.
+  if (['55P03', '57014', '25P03'].includes(info.code)) return databaseBusy();
+  // Connection exceptions, the server shutting down or starting up, and
+  // 25006: a standby (read-only) answered — a failover is under way.
+  if (info.code.startsWith('08') || ['57P01', '57P02', '57P03', '25006'].includes(info.code)) {
     return databaseUnavailable();
   }
   return null;

@@ -5,6 +5,7 @@ import {
   afterTry,
   claimDue,
   errorText,
+  recordOutcome,
   type ClaimOptions,
   type DispatchQueue,
 } from '@/lib/webhooks/lease';
@@ -214,7 +215,8 @@ export async function sendClaimedMessage(
     ...(outcome.response ? { response: outcome.response.slice(0, 300) } : {}),
     duration_ms: Math.round(performance.now() - started),
   };
-  await db.execute(sql`
+  await recordOutcome(() =>
+    db.execute(sql`
     update notification_messages
     set status = ${next.status},
         next_attempt_at = ${(next.nextAttemptAt ?? at).toISOString()}::timestamptz,
@@ -225,7 +227,8 @@ export async function sendClaimedMessage(
         attempts = case when jsonb_array_length(attempts) >= 20 then attempts - 0 else attempts end
                    || jsonb_build_array(${JSON.stringify(entry)}::jsonb),
         updated_at = ${at.toISOString()}::timestamptz
-    where id = ${claim.id}::uuid and claim_token = ${claim.claimToken}::uuid`);
+    where id = ${claim.id}::uuid and claim_token = ${claim.claimToken}::uuid`),
+  );
   return {
     messageId: claim.id,
     kind: claim.kind,

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/types';
-import { afterTry, claimDue } from './lease';
+import { afterTry, claimDue, recordOutcome } from './lease';
 
 /**
  * The webhook queue's bookkeeping (§17), on the claim shared with email messages (lease.ts):
@@ -100,7 +100,8 @@ export async function recordAttempt(
   );
   const at = outcome.attemptedAt.toISOString();
   const error = outcome.error?.slice(0, 1000) ?? null;
-  await db.execute(sql`
+  const write = () =>
+    db.execute(sql`
     with moved as (
       update webhook_deliveries
       set status = ${status},
@@ -116,9 +117,16 @@ export async function recordAttempt(
     insert into webhook_delivery_attempts
       (organization_id, delivery_id, webhook_id, attempt_number, succeeded, response_status,
        duration_ms, error, attempted_at)
-    values (${claim.organizationId}::uuid, ${claim.id}::uuid, ${claim.webhookId}::uuid,
-            ${claim.attemptNumber}::integer, ${outcome.succeeded}::boolean, ${outcome.responseStatus}::integer,
-            ${Math.round(outcome.durationMs)}::integer, ${error}, ${at}::timestamptz)`);
+    select ${claim.organizationId}::uuid, ${claim.id}::uuid, ${claim.webhookId}::uuid,
+           ${claim.attemptNumber}::integer, ${outcome.succeeded}::boolean, ${outcome.responseStatus}::integer,
+           ${Math.round(outcome.durationMs)}::integer, ${error}, ${at}::timestamptz
+    where not exists (
+      select 1 from webhook_delivery_attempts
+      where delivery_id = ${claim.id}::uuid and attempt_number = ${claim.attemptNumber}::integer
+        and attempted_at = ${at}::timestamptz
+    )`);
+  // Written again when the database went away mid-write (perhaps after its commit): once.
+  await recordOutcome(write);
   return { status, nextAttemptAt };
 }
 

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf } from '@/db/migrate';
 import type { Db } from '@/db/types';
+import { mapDatabaseError } from '@/lib/http/db-errors';
 
 /**
  * The outbox's work queues share one claim (§17 webhook deliveries, §19 email messages). A
@@ -73,6 +74,26 @@ export async function claimDue<Row>(
     )
     ${details}`);
   return rowsOf<Row>(result);
+}
+
+/**
+ * Records a try's outcome, waiting out a database that went away during the send: the
+ * recipient already has the message, and an outcome left unrecorded would let the lease lapse
+ * and the row be sent again. Keeps trying (¼ s, doubling to 2 s) until 15 s before the lease
+ * ends — a send takes 10 s at most — and gives up after that, when another claim may send it.
+ * Other errors are not waited for.
+ */
+export async function recordOutcome<T>(write: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + LEASE_MS - 15_000;
+  for (let wait = 250; ; wait = Math.min(wait * 2, 2000)) {
+    try {
+      return await write();
+    } catch (error) {
+      const away = mapDatabaseError(error)?.status === 503;
+      if (!away || Date.now() + wait > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
 }
 
 /** Where a row goes after a try: done, retried after the backoff, or given up. */
