@@ -9,10 +9,18 @@ import type { Db } from '@/db/types';
 import { createOrganization } from '@/lib/organizations/create-organization';
 import type { ApiResponse, TestOrg } from './api';
 
+export interface ApiProcess {
+  url: string;
+  stop: () => Promise<void>;
+  kill: () => Promise<void>;
+  /** Everything it wrote to stdout and stderr so far. */
+  output: () => string;
+  /** Whether it exited without being told to (a crash). */
+  crashed: () => boolean;
+}
+
 /** Starts `scripts/api-server.ts` as a separate process and resolves with its base URL. */
-export async function startApiProcess(
-  env: Record<string, string> = {},
-): Promise<{ url: string; stop: () => Promise<void>; kill: () => Promise<void> }> {
+export async function startApiProcess(env: Record<string, string> = {}): Promise<ApiProcess> {
   const root = path.resolve(import.meta.dirname, '..', '..');
   const child: ChildProcess = spawn(
     process.execPath,
@@ -24,7 +32,12 @@ export async function startApiProcess(
     },
   );
   let stderr = '';
-  child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+  let output = '';
+  child.stderr!.on('data', (c: Buffer) => {
+    stderr += c.toString();
+    output += c.toString();
+  });
+  child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`api-server did not start: ${stderr}`)),
@@ -41,8 +54,10 @@ export async function startApiProcess(
   });
   // A process that dies on its own (not through kill/stop) is a crash: say why in the test's output.
   let stopping = false;
+  let crashed = false;
   child.on('exit', (code, signal) => {
     if (!stopping) {
+      crashed = true;
       process.stderr.write(
         `api-server (pid ${child.pid}) exited by itself: code ${code}, signal ${signal}\n${stderr}\n`,
       );
@@ -55,6 +70,8 @@ export async function startApiProcess(
     });
   return {
     url: `http://127.0.0.1:${port}`,
+    output: () => output,
+    crashed: () => crashed,
     /** SIGKILL: the process dies wherever it is, as in a crash. */
     kill: () => {
       stopping = true;
