@@ -302,36 +302,56 @@ describe.skipIf(!canRun)('database faults', () => {
     }
   }, 90_000);
 
-  it('a database that accepts connections and never answers: 503 within 5 s, not a hang', async () => {
-    // A black hole: the TCP connection opens, the startup handshake never gets an answer.
-    const sockets: net.Socket[] = [];
-    const hole = net.createServer((socket) => void sockets.push(socket));
-    await new Promise<void>((r) => hole.listen(0, '127.0.0.1', r));
-    const port = (hole.address() as net.AddressInfo).port;
-    const stuck = await startApiProcess({
-      DATABASE_URL: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    });
-    try {
-      const client = httpClient(stuck.url, key);
-      for (const send of [
-        () => client.get('/health'),
-        () => client.get('/reservations'),
-        () => client.post('/reservations', booking(5000)),
-      ]) {
-        const t = performance.now();
-        const answer = await send();
-        expect(performance.now() - t).toBeLessThanOrEqual(5000);
-        expect(answer.status).toBe(503);
-        expect(answer.body.error.code).toBe('service_unavailable');
+  /** A port nothing listens on any more: connections to it are refused. */
+  async function refusingPort() {
+    const gone = net.createServer();
+    await new Promise<void>((r) => gone.listen(0, '127.0.0.1', r));
+    const { port } = gone.address() as net.AddressInfo;
+    await new Promise((r) => gone.close(r));
+    return port;
+  }
+
+  it.each([
+    ['one host, a black hole', 'hole'],
+    ['two hosts, both refusing', 'refused,refused'],
+  ])(
+    'a database out of reach (%s): 503 within 5 s, not a hang',
+    async (_, hosts) => {
+      // A black hole: the TCP connection opens, the startup handshake never gets an answer.
+      const sockets: net.Socket[] = [];
+      const hole = net.createServer((socket) => void sockets.push(socket));
+      await new Promise<void>((r) => hole.listen(0, '127.0.0.1', r));
+      const holePort = (hole.address() as net.AddressInfo).port;
+      const list = [];
+      for (const host of hosts.split(',')) {
+        list.push(`127.0.0.1:${host === 'hole' ? holePort : await refusingPort()}`);
       }
-      expect(sockets.length).toBeGreaterThan(0);
-      expect(stuck.crashed(), stuck.output()).toBe(false);
-    } finally {
-      await stuck.stop();
-      for (const socket of sockets) socket.destroy();
-      hole.close();
-    }
-  }, 60_000);
+      const stuck = await startApiProcess({
+        DATABASE_URL: `postgres://postgres@${list.join(',')}/postgres?target_session_attrs=primary`,
+      });
+      try {
+        const client = httpClient(stuck.url, key);
+        for (const send of [
+          () => client.get('/health'),
+          () => client.get('/reservations'),
+          () => client.post('/reservations', booking(5000)),
+        ]) {
+          const t = performance.now();
+          const answer = await send();
+          expect(performance.now() - t).toBeLessThanOrEqual(5000);
+          expect(answer.status).toBe(503);
+          expect(answer.body.error.code).toBe('service_unavailable');
+        }
+        if (hosts.includes('hole')) expect(sockets.length).toBeGreaterThan(0);
+        expect(stuck.crashed(), stuck.output()).toBe(false);
+      } finally {
+        await stuck.stop();
+        for (const socket of sockets) socket.destroy();
+        hole.close();
+      }
+    },
+    60_000,
+  );
 
   it('a booking that waits on a lock longer than lock_timeout gets a 503, and nothing is written', async () => {
     const impatient = await startApiProcess({ ...appEnv(), DATABASE_LOCK_TIMEOUT_MS: '300' });
