@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { closeDb, getDb } from '@/db/client';
 import { apiRouter } from '@/lib/api/routes';
+import { useNodePostgres } from './node-postgres';
 import { seedBenchOrg, type BenchOrg } from './seed-bench';
 
 /**
@@ -12,6 +13,7 @@ import { seedBenchOrg, type BenchOrg } from './seed-bench';
  *
  * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/reservations_bench, recreated)
  * BENCH_ENGINES=postgres,pglite   BENCH_SIZES=10000,100000   BENCH_ITERATIONS=100
+ * (`postgres-pg` is PostgreSQL through node-postgres instead of postgres.js: bench/node-postgres.ts)
  */
 process.env.LOG_LEVEL = 'silent';
 process.env.BETTER_AUTH_SECRET ??= 'bench-secret-bench-secret-bench-secret';
@@ -147,7 +149,7 @@ async function benchOrg(org: BenchOrg, now: Date) {
 }
 
 async function runEngine(engine: string) {
-  if (engine === 'postgres') {
+  if (engine === 'postgres' || engine === 'postgres-pg') {
     const url =
       process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/reservations_bench';
     const name = new URL(url).pathname.slice(1);
@@ -157,6 +159,7 @@ async function runEngine(engine: string) {
       { stdio: 'inherit' },
     );
     process.env.DATABASE_URL = url;
+    if (engine === 'postgres-pg') await useNodePostgres(url);
   } else {
     delete process.env.DATABASE_URL;
     process.env.DATA_DIR = 'memory://';
@@ -185,13 +188,16 @@ async function runEngine(engine: string) {
   return table;
 }
 
+const ENGINE_NAMES: Record<string, string> = {
+  postgres: 'PostgreSQL',
+  'postgres-pg': 'PostgreSQL through node-postgres (pg), for comparison',
+  pglite: 'PGlite (embedded)',
+};
 const fmt = (n: number) => n.toFixed(1).padStart(7);
 const lines: string[] = [];
 for (const engine of ENGINES) {
   const table = await runEngine(engine);
-  lines.push(
-    `\n${engine === 'postgres' ? 'PostgreSQL' : 'PGlite (embedded)'} — ms, p50 / p95, through the /api router`,
-  );
+  lines.push(`\n${ENGINE_NAMES[engine] ?? engine} — ms, p50 / p95, through the /api router`);
   lines.push(
     `${'operation'.padEnd(16)}${SIZES.map((s) => `${String(s).padStart(9)} res.: p50     p95`).join('   ')}`,
   );

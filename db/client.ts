@@ -83,6 +83,15 @@ export function getDb(): Promise<Db> {
   return g[globalKey]!.db;
 }
 
+/**
+ * Makes `db` this process's handle (closing the one open, if any): for the bench, which
+ * measures the same code on another driver (bench/node-postgres.ts).
+ */
+export async function installDb(db: Db, close: () => Promise<void>): Promise<void> {
+  await closeDb();
+  (globalThis as GlobalWithDb)[globalKey] = { db: Promise.resolve(db), close };
+}
+
 export async function closeDb(): Promise<void> {
   const g = globalThis as GlobalWithDb;
   const state = g[globalKey];
