@@ -11,7 +11,7 @@ import type { Db } from '@/db/types';
  * the same pool size and per-connection timeouts, for the driver decision (docs/decisions.md,
  * "When the database goes away"). Not a product setting.
  */
-export async function useNodePostgres(url: string): Promise<void> {
+export async function openNodePostgres(url: string): Promise<void> {
   const t = postgresTimeouts();
   const pool = new pg.Pool({
     connectionString: url,

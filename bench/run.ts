@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { closeDb, getDb } from '@/db/client';
 import { apiRouter } from '@/lib/api/routes';
-import { useNodePostgres } from './node-postgres';
+import { openNodePostgres } from './node-postgres';
 import { seedBenchOrg, type BenchOrg } from './seed-bench';
 
 /**
@@ -159,7 +159,7 @@ async function runEngine(engine: string) {
       { stdio: 'inherit' },
     );
     process.env.DATABASE_URL = url;
-    if (engine === 'postgres-pg') await useNodePostgres(url);
+    if (engine === 'postgres-pg') await openNodePostgres(url);
   } else {
     delete process.env.DATABASE_URL;
     process.env.DATA_DIR = 'memory://';
