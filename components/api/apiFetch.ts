@@ -1,21 +1,9 @@
 /** Same-origin JSON calls to our /api routes, turning the §0 error envelope into an ApiError. */
 
-export interface ApiErrorDetail {
-  path?: string;
-  message: string;
-}
+import { ApiError, type ApiErrorDetail } from './ApiError';
+import { isOutageError, OUTAGE_WRITE_MESSAGE } from './outage';
 
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details: ApiErrorDetail[] = [],
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
+export { ApiError, type ApiErrorDetail };
 
 interface ErrorEnvelope {
   error?: { code?: string; message?: string; details?: ApiErrorDetail[] };
@@ -24,24 +12,34 @@ interface ErrorEnvelope {
   message?: string;
 }
 
-export async function apiFetch<T>(
-  path: string,
-  init: { method?: string; body?: unknown } = {},
-): Promise<T> {
+/** Retry-After in seconds (the delta form; the HTTP-date form is not sent by our server). */
+function retryAfterOf(response: Response): number | null {
+  const seconds = Number(response.headers.get('retry-after') ?? undefined);
+  return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : null;
+}
+
+export interface ApiFetchInit {
+  method?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** 'omit' for the public booking API, which needs no session. */
+  credentials?: RequestCredentials;
+}
+
+export async function apiFetch<T>(path: string, init: ApiFetchInit = {}): Promise<T> {
+  const headers: Record<string, string> = { ...init.headers };
+  if (init.body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;
   try {
     response = await fetch(path, {
       method: init.method ?? 'GET',
-      headers: init.body === undefined ? undefined : { 'content-type': 'application/json' },
+      headers,
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
-      credentials: 'same-origin',
+      credentials: init.credentials ?? 'same-origin',
     });
   } catch {
-    throw new ApiError(
-      0,
-      'network_error',
-      'Could not reach the server. Check your connection and try again.',
-    );
+    // fetch rejects (a TypeError) when no answer came at all: offline, or the app unreachable.
+    throw new ApiError(0, 'network_error', 'Could not reach the server.');
   }
   const text = await response.text();
   let payload: unknown = null;
@@ -57,7 +55,13 @@ export async function apiFetch<T>(
     const code = envelope.error?.code ?? envelope.code ?? `http_${response.status}`;
     const message =
       envelope.error?.message ?? envelope.message ?? `The server answered ${response.status}.`;
-    throw new ApiError(response.status, code, message, envelope.error?.details ?? []);
+    throw new ApiError(
+      response.status,
+      code,
+      message,
+      envelope.error?.details ?? [],
+      retryAfterOf(response),
+    );
   }
   return payload as T;
 }
@@ -73,6 +77,7 @@ export interface ListResponse<T> {
 /** A human sentence for an error thrown by apiFetch (or anything else). */
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) {
+    if (isOutageError(error)) return OUTAGE_WRITE_MESSAGE;
     if (error.status === 401) return 'Your session has ended. Sign in again.';
     if (error.status === 403) return error.message || 'You are not allowed to do this.';
     if (error.status >= 500) return 'Something went wrong on our side. Try again in a moment.';

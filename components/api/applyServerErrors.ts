@@ -1,5 +1,6 @@
 import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
 import { ApiError } from './apiFetch';
+import { isOutageError, OUTAGE_WRITE_MESSAGE } from './outage';
 
 /**
  * Puts a server's validation/conflict details on the form fields they name
@@ -11,6 +12,7 @@ export function applyServerErrors<T extends FieldValues>(
   setError: UseFormSetError<T>,
 ): string | null {
   if (!(error instanceof ApiError)) return 'Something went wrong. Try again.';
+  if (isOutageError(error)) return OUTAGE_WRITE_MESSAGE;
   let placed = false;
   for (const detail of error.details) {
     const field = fields.find((f) => f === detail.path);
