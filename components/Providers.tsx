@@ -2,7 +2,7 @@
 
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { ApiError } from '@/components/api/apiFetch';
+import { retryDelay, shouldRetryRead } from '@/components/api/outage';
 
 function makeQueryClient() {
   return new QueryClient({
@@ -10,11 +10,13 @@ function makeQueryClient() {
       queries: {
         staleTime: 30_000,
         refetchOnWindowFocus: false,
-        // 4xx answers will not change on retry; network blips and 5xx might.
-        retry: (failureCount, error) =>
-          failureCount < 2 &&
-          !(error instanceof ApiError && error.status >= 400 && error.status < 500),
+        // While the server is unreachable (network error, 503) reads keep trying, at the
+        // server's Retry-After, until it answers; 4xx answers will not change on retry.
+        retry: shouldRetryRead,
+        retryDelay,
       },
+      // Writes are never retried behind the user's back: see components/api/outage.ts.
+      mutations: { retry: false },
     },
   });
 }

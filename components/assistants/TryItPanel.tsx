@@ -15,6 +15,7 @@ import { exampleArguments, followUp, todayIn } from './examples';
 import { useAssistantTools } from './queries';
 import { summaryOf } from './ToolPicker';
 import own from './assistants.module.css';
+import { LoadingOrOutage } from '@/components/ui/QueryView';
 
 type Outcome =
   | { ok: true; tool: ToolName; result: unknown }
@@ -104,7 +105,9 @@ export function TryItPanel({ assistantId, timezone }: { assistantId: string; tim
       description="Runs this assistant's saved tools exactly as a model calling them would, and shows what it gets back."
     >
       {tools.isPending ? (
-        <FormSkeleton label="Loading the tools" />
+        <LoadingOrOutage queries={[tools]}>
+          <FormSkeleton label="Loading the tools" />
+        </LoadingOrOutage>
       ) : tools.isError ? (
         <LoadError what="the tools" error={tools.error} onRetry={() => void tools.refetch()} />
       ) : !tool ? (

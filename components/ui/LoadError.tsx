@@ -1,10 +1,15 @@
 'use client';
 
 import { errorMessage } from '@/components/api/apiFetch';
+import { isOutageError } from '@/components/api/outage';
 import { Alert } from './Alert';
 import { Button } from './Button';
+import { OutageNotice } from './OutageNotice';
 
-/** A failed load, with its reason and a retry. */
+/**
+ * A failed load, with its reason and a retry. A server that could not be reached is not an
+ * error of the page: that gets the calm outage notice.
+ */
 export function LoadError({
   what,
   error,
@@ -14,6 +19,13 @@ export function LoadError({
   error: unknown;
   onRetry: () => void;
 }) {
+  if (isOutageError(error)) {
+    return (
+      <OutageNotice outage={{ error, retrying: false, retryInSeconds: null }} onRetry={onRetry}>
+        Could not load {what}.
+      </OutageNotice>
+    );
+  }
   return (
     <Alert tone="error" title={`Could not load ${what}.`}>
       {errorMessage(error)}{' '}

@@ -10,6 +10,7 @@ import { LoadError } from '@/components/ui/LoadError';
 import { DELIVERIES_PAGE, useDeliveryAttempts, webhookKeys } from './queries';
 import type { DeliveryAttempt, WebhookRecord } from './types';
 import own from './webhooks.module.css';
+import { LoadingOrOutage } from '@/components/ui/QueryView';
 
 /**
  * An endpoint's recent tries, newest first: outcome, response code, duration, when. A
@@ -59,7 +60,9 @@ export function DeliveriesPanel({
       {resend.isError && <Alert tone="error">Could not resend: {errorMessage(resend.error)}</Alert>}
       {resend.isSuccess && <Alert tone="success">Queued to send again.</Alert>}
       {attempts.isPending ? (
-        <ListSkeleton rows={2} label="Loading deliveries" />
+        <LoadingOrOutage queries={[attempts]}>
+          <ListSkeleton rows={2} label="Loading deliveries" />
+        </LoadingOrOutage>
       ) : attempts.isError ? (
         <LoadError
           what="deliveries"

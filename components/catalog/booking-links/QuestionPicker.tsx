@@ -10,6 +10,7 @@ import { LoadError } from '@/components/ui/LoadError';
 import { TYPE_LABELS } from '../custom-fields/CustomFieldForm';
 import { useCustomFields } from '../queries';
 import own from './bookingLinks.module.css';
+import { LoadingOrOutage } from '@/components/ui/QueryView';
 
 /**
  * Which reservation custom fields (§10) the page asks. The public page asks them in the
@@ -74,7 +75,9 @@ export function QuestionPicker({
     >
       {() =>
         fields.isPending ? (
-          <ListSkeleton label="Loading custom fields" rows={2} />
+          <LoadingOrOutage queries={[fields]}>
+            <ListSkeleton label="Loading custom fields" rows={2} />
+          </LoadingOrOutage>
         ) : fields.isError ? (
           <LoadError
             what="custom fields"

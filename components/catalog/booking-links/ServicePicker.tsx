@@ -12,6 +12,7 @@ import { formatMinutes, formatPrice } from '../format';
 import type { Service } from '../types';
 import styles from '../catalog.module.css';
 import own from './bookingLinks.module.css';
+import { LoadingOrOutage } from '@/components/ui/QueryView';
 
 /**
  * The services a link offers: a checkbox per active service, plus any service the saved link
@@ -55,7 +56,9 @@ export function ServicePicker({
     >
       {(errorId) =>
         active.isPending ? (
-          <ListSkeleton label="Loading services" rows={2} />
+          <LoadingOrOutage queries={[active]}>
+            <ListSkeleton label="Loading services" rows={2} />
+          </LoadingOrOutage>
         ) : active.isError ? (
           <LoadError what="services" error={active.error} onRetry={() => void active.refetch()} />
         ) : rows.length === 0 ? (

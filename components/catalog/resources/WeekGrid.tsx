@@ -5,6 +5,7 @@ import { Fragment, useState } from 'react';
 import { apiFetch, errorMessage } from '@/components/api/apiFetch';
 import { Alert, Button, Card, ConfirmDialog, Skeleton } from '@/components/ui';
 import { LoadError } from '@/components/ui/LoadError';
+import { LoadingOrOutage } from '@/components/ui/QueryView';
 import { catalogKeys, useAvailability } from '../queries';
 import type { AvailabilityRow, Resource } from '../types';
 import { useFlash } from '../useFlash';
@@ -95,11 +96,13 @@ export function WeekGrid({ resource }: { resource: Resource }) {
         </div>
       )}
       {hours.isPending ? (
-        <div role="status" aria-label="Loading weekly hours" className={styles.skeleton}>
-          {WEEK_ORDER.map((d) => (
-            <Skeleton key={d} height={36} />
-          ))}
-        </div>
+        <LoadingOrOutage queries={[hours]}>
+          <div role="status" aria-label="Loading weekly hours" className={styles.skeleton}>
+            {WEEK_ORDER.map((d) => (
+              <Skeleton key={d} height={36} />
+            ))}
+          </div>
+        </LoadingOrOutage>
       ) : hours.isError ? (
         <LoadError what="weekly hours" error={hours.error} onRetry={() => void hours.refetch()} />
       ) : (

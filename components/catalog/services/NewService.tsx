@@ -6,6 +6,7 @@ import { FormSkeleton } from '@/components/ui/ListSkeleton';
 import { SubPage } from '../EditorFrame';
 import { useServices } from '../queries';
 import { ServiceForm } from './ServiceForm';
+import { LoadingOrOutage } from '@/components/ui/QueryView';
 
 /** The currency most existing services use: the likeliest one for a new service. */
 function commonCurrency(currencies: (string | null)[]): string | null {
@@ -21,7 +22,9 @@ export function NewService() {
     <SubPage backHref="/catalog/services" backLabel="All services">
       <Card title="New service" description="You can link the resources it needs after saving.">
         {services.isPending ? (
-          <FormSkeleton label="Loading" />
+          <LoadingOrOutage queries={[services]}>
+            <FormSkeleton label="Loading" />
+          </LoadingOrOutage>
         ) : (
           <ServiceForm
             defaultCurrency={commonCurrency((services.data ?? []).map((s) => s.currency))}

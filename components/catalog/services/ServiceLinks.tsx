@@ -15,6 +15,7 @@ import { useFlash } from '../useFlash';
 import { AddLinkForm } from './AddLinkForm';
 import { LinkRow } from './LinkRow';
 import styles from '../catalog.module.css';
+import { LoadingOrOutage } from '@/components/ui/QueryView';
 
 /** §5: the resources a service takes — required ones, and an optional pool of which one is picked. */
 export function ServiceLinks({ service }: { service: Service }) {
@@ -52,7 +53,9 @@ export function ServiceLinks({ service }: { service: Service }) {
     >
       {flash && <CardNotice tone="success">{flash}</CardNotice>}
       {links.isPending || resources.isPending ? (
-        <ListSkeleton label="Loading linked resources" rows={2} />
+        <LoadingOrOutage queries={[links, resources]}>
+          <ListSkeleton label="Loading linked resources" rows={2} />
+        </LoadingOrOutage>
       ) : links.isError || resources.isError ? (
         <LoadError
           what="the linked resources"
