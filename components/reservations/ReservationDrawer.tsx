@@ -4,7 +4,7 @@ import { useId, useState, type ReactNode } from 'react';
 import { Alert, Button, Select } from '@/components/ui';
 import { Modal } from '@/components/ui/Modal';
 import { useToast } from '@/components/ui/Toast';
-import { bookingErrorMessage } from './errors';
+import { actionFailure, type ActionFailure } from './errors';
 import {
   usePatchReservation,
   useReservationCustomFields,
@@ -56,11 +56,11 @@ export function ReservationDrawer({
   const toast = useToast();
   const patch = usePatchReservation();
   const [cancelOpen, setCancelOpen] = useState(false);
-  const [actionError, setActionError] = useState<string | null>(null);
+  const [actionError, setActionFailure] = useState<ActionFailure | null>(null);
 
   function run(body: ReservationPatchBody, success: string, after?: () => void) {
     if (!reservation) return;
-    setActionError(null);
+    setActionFailure(null);
     patch.mutate(
       { id: reservation.id, patch: body },
       {
@@ -69,9 +69,10 @@ export function ReservationDrawer({
           after?.();
         },
         onError: (error) => {
-          const message = bookingErrorMessage(error);
-          setActionError(message);
-          toast(message, 'error');
+          // Nothing changed; an unreachable server is said calmly, and not retried (outage.ts).
+          const failure = actionFailure(error);
+          setActionFailure(failure);
+          toast(failure.message, failure.tone);
         },
       },
     );
@@ -83,7 +84,7 @@ export function ReservationDrawer({
       open={open && r !== null}
       variant="drawer"
       onClose={() => {
-        setActionError(null);
+        setActionFailure(null);
         onClose();
       }}
       busy={patch.isPending}
@@ -101,7 +102,7 @@ export function ReservationDrawer({
             </p>
           </div>
 
-          {actionError && <Alert tone="error">{actionError}</Alert>}
+          {actionError && <Alert tone={actionError.tone}>{actionError.message}</Alert>}
 
           <div className={styles.actions} role="group" aria-label="Reservation actions">
             {statusActions(r).map((action) => (
@@ -199,7 +200,7 @@ export function ReservationDrawer({
             error={cancelOpen ? actionError : null}
             onCancel={() => {
               setCancelOpen(false);
-              setActionError(null);
+              setActionFailure(null);
             }}
             onConfirm={(reason) =>
               run(
@@ -309,7 +310,7 @@ function CancelReasonDialog({
 }: {
   open: boolean;
   pending: boolean;
-  error: string | null;
+  error: ActionFailure | null;
   onCancel: () => void;
   onConfirm: (reason: string) => void;
 }) {
@@ -349,7 +350,7 @@ function CancelReasonDialog({
           value={reason}
           onChange={(event) => setReason(event.target.value)}
         />
-        {error && <Alert tone="error">{error}</Alert>}
+        {error && <Alert tone={error.tone}>{error.message}</Alert>}
       </div>
     </Modal>
   );

@@ -13,12 +13,13 @@ import {
 } from 'react-hook-form';
 import { ApiError, apiFetch } from '@/components/api/apiFetch';
 import { applyServerErrors } from '@/components/api/applyServerErrors';
+import { failureTone } from '@/components/api/outage';
 import { Alert, Button, Select, TextField, WholeNumberField } from '@/components/ui';
 import { Modal } from '@/components/ui/Modal';
 import { ReservationCreateSchema, ReservationPatchSchema } from '@/lib/reservations/schemas';
 import { ContactPicker } from './ContactPicker';
 import { CustomFieldInput } from './CustomFieldInput';
-import { bookingErrorMessage } from './errors';
+import { bookingErrorMessage, type ActionFailure } from './errors';
 import {
   emptyFormValues,
   formValuesOf,
@@ -103,7 +104,7 @@ export function ReservationFormDialog({
   const customFields = useReservationCustomFields();
   const fields = useMemo(() => customFields.data ?? [], [customFields.data]);
   const editing = state.mode === 'edit' ? state.reservation : null;
-  const [formError, setFormError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<ActionFailure | null>(null);
 
   const resolver = useMemo(() => makeResolver(state, fields), [state, fields]);
   const form = useForm<ReservationFormValues>({
@@ -171,7 +172,10 @@ export function ReservationFormDialog({
         'notes',
         ...fields.map((f) => `custom_fields_by_key.${f.key}` as const),
       ];
-      setFormError(applyServerErrors(error, names, setError));
+      // The dialog stays open with what was typed; an outage is not retried (a create carries
+      // no Idempotency-Key) and is said calmly: nothing was saved.
+      const message = applyServerErrors(error, names, setError);
+      setFormError(message === null ? null : { message, tone: failureTone(error) });
     },
   });
 
@@ -210,7 +214,7 @@ export function ReservationFormDialog({
             save.mutate(values);
           })}
         >
-          {formError && <Alert tone="error">{formError}</Alert>}
+          {formError && <Alert tone={formError.tone}>{formError.message}</Alert>}
 
           <div className={styles.grid2}>
             <Select

@@ -2,12 +2,14 @@
 
 import { useCalendarController } from '@fullcalendar/react';
 import { useDeferredValue, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { firstOutage } from '@/components/api/outage';
 import { ReservationCalendar, type VisibleRange } from '@/components/calendar/ReservationCalendar';
 import { ResourceDayView, type ResourceMove } from '@/components/calendar/ResourceDayView';
 import { Alert, Button, Skeleton, Spinner } from '@/components/ui';
+import { OutageNotice, useRetryOutagesNow } from '@/components/ui/OutageNotice';
 import { ToastProvider, useToast } from '@/components/ui/Toast';
 import { CalendarToolbar, type ViewName } from './CalendarToolbar';
-import { bookingErrorMessage } from './errors';
+import { actionFailure, bookingErrorMessage } from './errors';
 import { FiltersBar } from './FiltersBar';
 import {
   usePatchReservation,
@@ -100,6 +102,7 @@ function ReservationsScreen({ organization }: { organization: Organization }) {
   const selected = rows.find((r) => r.id === selectedId) ?? null;
 
   const patch = usePatchReservation();
+  const retryNow = useRetryOutagesNow();
 
   function move(id: string, body: ReservationPatchBody, describe: string, revert?: () => void) {
     patch.mutate(
@@ -108,7 +111,8 @@ function ReservationsScreen({ organization }: { organization: Organization }) {
         onSuccess: () => toast(describe, 'success'),
         onError: (error) => {
           revert?.();
-          toast(bookingErrorMessage(error), 'error');
+          const failure = actionFailure(error);
+          toast(failure.message, failure.tone);
         },
       },
     );
@@ -161,8 +165,12 @@ function ReservationsScreen({ organization }: { organization: Organization }) {
   const openCreate = (date?: string, start?: string | null) =>
     setForm({ mode: 'create', date: date ?? anchor, start: start ?? null });
 
+  // While the server cannot be reached the queries keep retrying (Providers): the calendar
+  // keeps what it shows, under a small banner, instead of an error or an endless spinner.
+  const outage = firstOutage([reservations, services, resources]);
+  const refreshing = reservations.isFetching && !outage;
   const loading = !range || reservations.isPending;
-  const empty = !loading && !reservations.isError && rows.length === 0;
+  const empty = !loading && !reservations.isError && !outage && rows.length === 0;
   const filtered =
     queryFilters.search || filters.service_id || filters.resource_id || filters.status;
 
@@ -201,9 +209,16 @@ function ReservationsScreen({ organization }: { organization: Organization }) {
           onPrev={() => nav(-1)}
           onNext={() => nav(1)}
           onToday={() => nav(0)}
-          busy={reservations.isFetching}
+          busy={refreshing}
         />
-        {reservations.isError && (
+        {outage && (
+          <OutageNotice compact outage={outage} onRetry={retryNow} className={styles.error}>
+            {reservations.data
+              ? 'Showing the reservations loaded earlier.'
+              : 'The calendar fills in once it answers.'}
+          </OutageNotice>
+        )}
+        {reservations.isError && !outage && (
           <Alert tone="error" className={styles.error}>
             Could not load reservations: {bookingErrorMessage(reservations.error)}{' '}
             <button
@@ -215,7 +230,7 @@ function ReservationsScreen({ organization }: { organization: Organization }) {
             </button>
           </Alert>
         )}
-        <div className={styles.stage} aria-busy={reservations.isFetching || undefined}>
+        <div className={styles.stage} aria-busy={refreshing || undefined}>
           {!hydrated ? (
             <div className={styles.skeleton} aria-hidden="true">
               {Array.from({ length: 8 }, (_, i) => (
@@ -252,7 +267,7 @@ function ReservationsScreen({ organization }: { organization: Organization }) {
               onMove={handleFcMove}
             />
           )}
-          {hydrated && reservations.isFetching && (
+          {hydrated && refreshing && (
             <div className={styles.loading}>
               <Spinner size={18} label="Loading reservations" />
             </div>

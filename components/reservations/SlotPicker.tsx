@@ -1,6 +1,8 @@
 'use client';
 
+import { isOutageError } from '@/components/api/outage';
 import { Alert, Skeleton } from '@/components/ui';
+import { LoadingOrOutage } from '@/components/ui/QueryView';
 import { bookingErrorMessage } from './errors';
 import { useAvailableSlots } from './queries';
 import { formatInZone } from './time';
@@ -45,13 +47,15 @@ export function SlotPicker({
 
   let body;
   if (!serviceId) body = <p className="muted">Choose a service to see free times.</p>;
-  else if (slots.isPending)
+  else if (slots.isPending || (slots.isError && isOutageError(slots.error)))
     body = (
-      <div className={styles.slotGrid} aria-hidden="true">
-        {Array.from({ length: 8 }, (_, i) => (
-          <Skeleton key={i} height={36} />
-        ))}
-      </div>
+      <LoadingOrOutage queries={[slots]}>
+        <div className={styles.slotGrid} aria-hidden="true">
+          {Array.from({ length: 8 }, (_, i) => (
+            <Skeleton key={i} height={36} />
+          ))}
+        </div>
+      </LoadingOrOutage>
     );
   else if (slots.isError)
     body = (

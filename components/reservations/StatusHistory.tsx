@@ -3,6 +3,8 @@
 import { useId } from 'react';
 import { Skeleton } from '@/components/ui';
 import { errorMessage } from '@/components/api/apiFetch';
+import { isOutageError } from '@/components/api/outage';
+import { LoadingOrOutage } from '@/components/ui/QueryView';
 import { useReservationHistory } from './queries';
 import { STATUS_LABELS } from './status';
 import { StatusBadge } from './StatusBadge';
@@ -40,10 +42,12 @@ export function StatusHistory({
       <h3 id={headingId} className={styles.heading}>
         History
       </h3>
-      {history.isPending ? (
-        <div className={styles.loading} role="status" aria-label="Loading history">
-          <Skeleton height={14} width="70%" />
-        </div>
+      {history.isPending || (history.isError && isOutageError(history.error)) ? (
+        <LoadingOrOutage queries={[history]}>
+          <div className={styles.loading} role="status" aria-label="Loading history">
+            <Skeleton height={14} width="70%" />
+          </div>
+        </LoadingOrOutage>
       ) : history.isError ? (
         <p className={styles.note}>
           Could not load the history: {errorMessage(history.error)}{' '}

@@ -1,4 +1,5 @@
 import { ApiError, errorMessage } from '@/components/api/apiFetch';
+import { failureTone } from '@/components/api/outage';
 
 /**
  * A sentence for a failed booking change. A 409 `slot_unavailable` says why (§18) in its
@@ -14,4 +15,14 @@ export function bookingErrorMessage(error: unknown): string {
     }
   }
   return errorMessage(error);
+}
+
+/** A failed change as the page shows it: its sentence, calm when the server was unreachable. */
+export interface ActionFailure {
+  message: string;
+  tone: 'info' | 'error';
+}
+
+export function actionFailure(error: unknown): ActionFailure {
+  return { message: bookingErrorMessage(error), tone: failureTone(error) };
 }
