@@ -132,7 +132,8 @@ export function BookingFlow({ page }: { page: PublicBookingPage }) {
     } catch (error) {
       if (held.current.moves !== moves) return;
       const notice = holds.holdFailureNotice(error, formatTime(next.start_datetime, visitor));
-      if (notice.tone === 'error' && step === 'details') throw error;
+      // Holding again from the form (its banner says why it failed); a time gone goes back.
+      if (notice.tone !== 'warning' && step === 'details') throw error;
       slotGone(notice, step === 'time');
     } finally {
       setPending(null);

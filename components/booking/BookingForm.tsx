@@ -4,8 +4,10 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { FormProvider, useForm, type Path } from 'react-hook-form';
 import { ApiError } from '@/components/api/apiFetch';
+import { isOutageError, sendIdempotentWrite, type Outage } from '@/components/api/outage';
 import { Alert } from '@/components/ui/Alert';
 import { Button } from '@/components/ui/Button';
+import { OutageNotice } from '@/components/ui/OutageNotice';
 import { TextArea } from '@/components/ui/TextArea';
 import { TextField } from '@/components/ui/TextField';
 import { bookingFormSchema, type BookingFormOutput } from './bookingFormSchema';
@@ -47,11 +49,16 @@ export interface BookingFormProps {
   onSlotGone: (notice: TimeNotice) => void;
 }
 
+/** Times a booking is sent again by itself while the server cannot be reached (≈ 15 s). */
+const SUBMIT_RETRIES = 3;
+
 /**
  * Contact details, the link's questions and a note, checked in the browser with the same
  * rules as the API, then booked with the hold (§15). Each distinct submission gets its own
  * Idempotency-Key; a repeat of the same one (a double click, a retry after a network error)
  * reuses it, so the server answers it with the first booking instead of making a second.
+ * That is also why, alone among the pages' writes, it is sent again by itself while the
+ * server cannot be reached, a few times, before saying the booking was not made.
  */
 export function BookingForm({
   page,
@@ -77,6 +84,14 @@ export function BookingForm({
   const { register, handleSubmit, formState, setError, getValues } = form;
   const errors = formState.errors;
   const [failure, setFailure] = useState<{ error: unknown; message?: string } | null>(null);
+  const [retrying, setRetrying] = useState<Outage | null>(null);
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
   const attempt = useRef<{ body: string; key: string } | null>(null);
   const bannerRef = useRef<HTMLDivElement>(null);
   const time = formatTime(hold.start_datetime, visitor);
@@ -119,13 +134,31 @@ export function BookingForm({
       attempt.current = { body: serialized, key: newIdempotencyKey() };
     }
     setFailure(null);
+    const idempotencyKey = attempt.current.key;
     try {
-      const result = await publicFetch<BookingResult>(
-        `/booking-links/${encodeURIComponent(page.slug)}/reservations`,
-        { method: 'POST', body, idempotencyKey: attempt.current.key },
+      const result = await sendIdempotentWrite(
+        () =>
+          publicFetch<BookingResult>(
+            `/booking-links/${encodeURIComponent(page.slug)}/reservations`,
+            { method: 'POST', body, idempotencyKey },
+          ),
+        { retries: SUBMIT_RETRIES, onWait: setRetrying, stopped: () => !mounted.current },
       );
       onBooked(result);
     } catch (error) {
+      if (!mounted.current) return;
+      if (isOutageError(error)) {
+        // A 503 is the server saying nothing was written; without any answer we cannot know,
+        // but sending it again (same key) can never book twice.
+        setFailure({
+          error,
+          message:
+            error instanceof ApiError && error.status === 0
+              ? 'We couldn’t confirm your booking. What you typed is kept — please try again in a moment; you won’t be booked twice.'
+              : 'Your booking was not made. What you typed is kept — please try again in a moment.',
+        });
+        return;
+      }
       if (error instanceof ApiError && error.code === 'hold_expired') {
         onHoldLost(hold.id);
         bannerRef.current?.focus();
@@ -164,6 +197,8 @@ export function BookingForm({
         return;
       }
       setFailure({ error });
+    } finally {
+      setRetrying(null);
     }
   }
 
@@ -224,6 +259,9 @@ export function BookingForm({
           error={errors.notes?.message}
           {...register('notes')}
         />
+        {retrying && submitting && (
+          <OutageNotice outage={retrying}>Your booking isn’t made yet.</OutageNotice>
+        )}
         {failure && (
           <ErrorNotice
             title="Your booking didn’t go through."

@@ -1,27 +1,23 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { ApiError } from '@/components/api/apiFetch';
+import { isOutageError } from '@/components/api/outage';
 import { Alert } from '@/components/ui/Alert';
 import { Button } from '@/components/ui/Button';
-import { PublicApiError, publicErrorMessage } from './publicApi';
+import { OutageNotice } from '@/components/ui/OutageNotice';
+import { useCountdown } from '@/components/ui/useCountdown';
+import { publicErrorMessage } from './publicApi';
 
 /** Seconds left of a 429's Retry-After, counting down; 0 once the wait is over. */
 export function useRetryWait(error: unknown): number {
-  const wait = error instanceof PublicApiError ? (error.retryAfterSeconds ?? 0) : 0;
-  const [left, setLeft] = useState({ error, left: wait });
-  const current = left.error === error ? left.left : wait;
-  if (left.error !== error) setLeft({ error, left: wait });
-  useEffect(() => {
-    if (current <= 0) return;
-    const timer = window.setTimeout(() => setLeft({ error, left: current - 1 }), 1000);
-    return () => window.clearTimeout(timer);
-  }, [current, error]);
-  return current;
+  const limited = error instanceof ApiError && error.status === 429;
+  return useCountdown(limited ? (error.retryAfterSeconds ?? 0) : 0, error);
 }
 
 /**
  * An error for the visitor, with a retry button. A rate-limit answer counts down and keeps
- * the button disabled until the wait is over.
+ * the button disabled until the wait is over. A server that could not be reached is not the
+ * visitor's trouble: that is the calm outage notice, saying what did not happen (`title`).
  */
 export function ErrorNotice({
   error,
@@ -38,7 +34,18 @@ export function ErrorNotice({
   retryLabel?: string;
 }) {
   const wait = useRetryWait(error);
-  const limited = error instanceof PublicApiError && error.status === 429;
+  if (isOutageError(error)) {
+    return (
+      <OutageNotice
+        outage={{ error, retrying: false, retryInSeconds: null }}
+        onRetry={onRetry}
+        retryLabel={retryLabel}
+      >
+        {override ?? (title ? `${title} Please try again in a moment.` : publicErrorMessage(error))}
+      </OutageNotice>
+    );
+  }
+  const limited = error instanceof ApiError && error.status === 429;
   const message = limited
     ? wait > 0
       ? `Too many attempts. Please try again in ${wait} second${wait === 1 ? '' : 's'}.`

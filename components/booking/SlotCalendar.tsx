@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Button } from '@/components/ui/Button';
+import { OutageNotice, useRetryOutagesNow } from '@/components/ui/OutageNotice';
 import { TimesSkeleton } from './CalendarSkeleton';
 import { dayKey, monthKey } from './calendarKeys';
 import { ErrorNotice } from './ErrorNotice';
@@ -150,6 +151,11 @@ export function SlotCalendar({
       : (byDay?.get(day) ?? []);
   const timesLoading = monthQuery.isLoading || (byDays && dayQuery.isLoading);
   const timesError = monthQuery.isError ? monthQuery : byDays && dayQuery.isError ? dayQuery : null;
+  // The server cannot be reached: the reads retry by themselves. The notice stands in for
+  // times not loaded yet, or sits above the calendar when what it shows is kept.
+  const outage = monthQuery.outage ?? (byDays ? dayQuery.outage : null);
+  const outageInTimes = outage !== null && (timesLoading || timesError !== null);
+  const retryNow = useRetryOutagesNow();
   // The day said it had times, but they went meanwhile: refresh the month so it greys out.
   const dayEmptied = byDays && Boolean(day) && dayQuery.data !== undefined && !daySlots.length;
   const refetchMonth = monthQuery.refetch;
@@ -164,14 +170,16 @@ export function SlotCalendar({
     ? formatDayKey(day, visitor.locale, { weekday: 'long', day: 'numeric', month: 'long' })
     : '';
 
-  const announcement = monthQuery.isLoading
-    ? `Loading available times for ${monthLabel}…`
-    : timesError
-      ? ''
-      : availableDays?.size
-        ? `${availableDays.size} day${availableDays.size === 1 ? '' : 's'} with times in ${monthLabel}.` +
-          (day && !timesLoading ? ` ${daySlots.length} times on ${dayLabel}.` : '')
-        : `No times left in ${monthLabel}.`;
+  const announcement = outage
+    ? '' // the notice is a live region of its own
+    : monthQuery.isLoading
+      ? `Loading available times for ${monthLabel}…`
+      : timesError
+        ? ''
+        : availableDays?.size
+          ? `${availableDays.size} day${availableDays.size === 1 ? '' : 's'} with times in ${monthLabel}.` +
+            (day && !timesLoading ? ` ${daySlots.length} times on ${dayLabel}.` : '')
+          : `No times left in ${monthLabel}.`;
 
   function changeMonth(next: string) {
     setMonth(next);
@@ -197,6 +205,11 @@ export function SlotCalendar({
         {announcement}
       </p>
       {notice}
+      {outage && !outageInTimes && (
+        <OutageNotice compact outage={outage} onRetry={retryNow}>
+          Showing the times loaded earlier.
+        </OutageNotice>
+      )}
       {zone !== businessZone && (
         <p className={styles.zoneNote}>
           <GlobeIcon />
@@ -226,8 +239,16 @@ export function SlotCalendar({
             onMonthChange={changeMonth}
           />
         </div>
-        <div ref={timesRef} className={styles.timesPane} aria-busy={timesLoading || undefined}>
-          {timesError ? (
+        <div
+          ref={timesRef}
+          className={styles.timesPane}
+          aria-busy={(timesLoading && !outage) || undefined}
+        >
+          {outageInTimes ? (
+            <OutageNotice outage={outage} onRetry={retryNow}>
+              The available times show once it answers.
+            </OutageNotice>
+          ) : timesError ? (
             <ErrorNotice
               title="We couldn’t load the available times."
               error={timesError.error}

@@ -1,3 +1,4 @@
+import { isOutageError } from '@/components/api/outage';
 import { publicErrorMessage, publicFetch } from './publicApi';
 import { isSlotUnavailable, unavailableSentence } from './reasons';
 import type { HeldSlot, TimeNotice } from './types';
@@ -26,6 +27,14 @@ export async function takeHold(
 
 /** What to say above the calendar when `time` could not be held (or booked). */
 export function holdFailureNotice(error: unknown, time: string): TimeNotice {
+  if (isOutageError(error)) {
+    // Not retried by itself: a hold is a write without an Idempotency-Key.
+    return {
+      tone: 'info',
+      title: 'Can’t reach the server',
+      text: `We couldn’t hold ${time} for you. Please try again in a moment.`,
+    };
+  }
   return isSlotUnavailable(error)
     ? {
         tone: 'warning',

@@ -56,7 +56,8 @@ export interface HeldSlot {
 
 /** A message above the calendar: why the time just chosen could not be kept. */
 export interface TimeNotice {
-  tone: 'warning' | 'error';
+  /** warning: the time is gone; info: the server could not be reached; error: anything else. */
+  tone: 'warning' | 'info' | 'error';
   title: string;
   text: string;
 }

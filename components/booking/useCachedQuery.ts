@@ -2,6 +2,7 @@
 
 import { hashKey, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
+import { outageOf, progressOf, type Outage } from '@/components/api/outage';
 
 export interface CachedQuery<T> {
   data: T | undefined;
@@ -9,6 +10,8 @@ export interface CachedQuery<T> {
   /** No data yet and a fetch under way (or about to start). */
   isLoading: boolean;
   isError: boolean;
+  /** The server cannot be reached: the read is retrying by itself (data, if any, is kept). */
+  outage: Outage | null;
   refetch: () => void;
 }
 
@@ -52,6 +55,17 @@ export function useCachedQuery<T>(
     [client, hash],
   );
 
+  // A read no longer shown stops waiting out an outage (it tries again when shown again).
+  useEffect(
+    () => () => {
+      const query = client.getQueryCache().get(hash);
+      if (query && query.state.fetchStatus !== 'idle' && query.state.fetchFailureCount > 0) {
+        void query.cancel({ revert: true });
+      }
+    },
+    [client, hash],
+  );
+
   useEffect(() => {
     if (!enabled || state?.fetchStatus === 'fetching' || state?.status === 'error') return;
     const fresh =
@@ -69,6 +83,7 @@ export function useCachedQuery<T>(
     error: state?.error,
     isLoading: enabled && state?.data === undefined && (!failed || !idle),
     isError: failed && idle,
+    outage: enabled && state ? outageOf(progressOf(state)) : null,
     refetch: () => fetch(0),
   };
 }
