@@ -169,36 +169,34 @@ export interface RaceOp {
   creates?: true;
 }
 
+/** A staff booking of the class or the private service at one of the arena's starts. */
+const booking = (
+  name: string,
+  service: 'class' | 'private',
+  at: 't' | 'w' | 'v',
+  who: string,
+): RaceOp => ({
+  name,
+  run: (a, api) =>
+    api.post('/reservations', {
+      service_id: service === 'class' ? a.classId : a.privateId,
+      start_datetime: a[at],
+      contact: { name: who },
+    }),
+  creates: true,
+});
+
+const cancel = (name: string, who: 'm1' | 'm2' | 'l1' | 'l2' | 'k'): RaceOp => ({
+  name,
+  run: (a, api) => api.patch(`/reservations/${a[who]}`, { status: 'cancelled' }),
+});
+
 /** Issue 15 point 1: every write that changes what the room or the session holds. */
 export const RACE_OPS: RaceOp[] = [
-  {
-    name: 'book class',
-    run: (a, api) =>
-      api.post('/reservations', {
-        service_id: a.classId,
-        start_datetime: a.t,
-        contact: { name: 'Walk-in' },
-      }),
-    creates: true,
-  },
-  {
-    name: 'book private',
-    run: (a, api) =>
-      api.post('/reservations', {
-        service_id: a.privateId,
-        start_datetime: a.t,
-        contact: { name: 'Solo' },
-      }),
-    creates: true,
-  },
-  {
-    name: 'cancel M1',
-    run: (a, api) => api.patch(`/reservations/${a.m1}`, { status: 'cancelled' }),
-  },
-  {
-    name: 'cancel M2',
-    run: (a, api) => api.patch(`/reservations/${a.m2}`, { status: 'cancelled' }),
-  },
+  booking('book class', 'class', 't', 'Walk-in'),
+  booking('book private', 'private', 't', 'Solo'),
+  cancel('cancel M1', 'm1'),
+  cancel('cancel M2', 'm2'),
   {
     name: 'reopen Cx',
     run: (a, api) => api.patch(`/reservations/${a.cx}`, { status: 'confirmed' }),
@@ -227,50 +225,17 @@ export const RACE_OPS: RaceOp[] = [
     run: (a, api) => api.post('/reservations', { hold_id: a.h, contact: { name: 'Holder' } }),
     creates: true,
   },
-  {
-    name: 'cancel L1',
-    run: (a, api) => api.patch(`/reservations/${a.l1}`, { status: 'cancelled' }),
-  },
-  {
-    name: 'cancel L2',
-    run: (a, api) => api.patch(`/reservations/${a.l2}`, { status: 'cancelled' }),
-  },
-  { name: 'cancel K', run: (a, api) => api.patch(`/reservations/${a.k}`, { status: 'cancelled' }) },
+  cancel('cancel L1', 'l1'),
+  cancel('cancel L2', 'l2'),
+  cancel('cancel K', 'k'),
   {
     name: 'move K later',
     run: (a, api) => api.patch(`/reservations/${a.k}`, { start_datetime: a.kLater }),
   },
-  {
-    name: 'join K',
-    run: (a, api) =>
-      api.post('/reservations', {
-        service_id: a.classId,
-        start_datetime: a.w,
-        contact: { name: 'Joiner' },
-      }),
-    creates: true,
-  },
-  {
-    name: 'book private at K',
-    run: (a, api) =>
-      api.post('/reservations', {
-        service_id: a.privateId,
-        start_datetime: a.w,
-        contact: { name: 'Solo' },
-      }),
-    creates: true,
-  },
+  booking('join K', 'class', 'w', 'Joiner'),
+  booking('book private at K', 'private', 'w', 'Solo'),
   { name: 'release LH', run: (a, api) => api.delete(`/reservation-holds/${a.lh}`) },
-  {
-    name: 'join LH',
-    run: (a, api) =>
-      api.post('/reservations', {
-        service_id: a.classId,
-        start_datetime: a.v,
-        contact: { name: 'Joiner' },
-      }),
-    creates: true,
-  },
+  booking('join LH', 'class', 'v', 'Joiner'),
   {
     name: 'public book',
     run: (a, api) =>
