@@ -23,8 +23,8 @@ const number = (name: string, fallback: number) => {
 export function postgresTimeouts() {
   return {
     connectTimeoutSeconds: number('DATABASE_CONNECT_TIMEOUT_S', 2),
-    statementTimeoutMs: number('DATABASE_STATEMENT_TIMEOUT_MS', 10_000),
-    lockTimeoutMs: number('DATABASE_LOCK_TIMEOUT_MS', 3_000),
+    statementTimeoutMs: number('DATABASE_STATEMENT_TIMEOUT_MS', 15_000),
+    lockTimeoutMs: number('DATABASE_LOCK_TIMEOUT_MS', 10_000),
     idleInTransactionTimeoutMs: number('DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS', 10_000),
   };
 }
