@@ -14,5 +14,6 @@ export {
   instantToLocalDate,
   isValidTimeZone,
   localToInstant,
+  toDayNumber,
 } from './zoned-time';
 export type * from './types';
