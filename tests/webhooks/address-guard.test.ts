@@ -44,6 +44,19 @@ describe('isPublicAddress', () => {
     '::127.0.0.1',
     '64:ff9b::7f00:1',
     '2002:a00:1::1',
+    // IPv4-translated (RFC 2765), ::ffff:0:a.b.c.d
+    '::ffff:0:127.0.0.1',
+    '::ffff:0:7f00:1',
+    '::ffff:0:10.1.2.3',
+    '::ffff:0:169.254.169.254',
+    // local-use NAT64 (RFC 8215), 64:ff9b:1::/48: as a /96 prefix…
+    '64:ff9b:1::10.0.0.1',
+    '64:ff9b:1::a9fe:a9fe',
+    '64:ff9b:1:abcd::192.168.0.1',
+    // …and as a /48, /56 and /64 prefix (RFC 6052: the u octet skipped)
+    '64:ff9b:1:a00:0:100::',
+    '64:ff9b:1:0a:0:1:0:0',
+    '64:ff9b:1:0:a:0:100:0',
     'fe80::1',
     'fe80::1%eth0',
     'fc00::1',
@@ -65,6 +78,9 @@ describe('isPublicAddress', () => {
     '2a00:1450:4007:80a::200e',
     '::ffff:8.8.8.8',
     '64:ff9b::808:808',
+    '::ffff:0:8.8.8.8',
+    '64:ff9b:1::8.8.8.8',
+    '64:ff9b:1:abcd::808:808',
   ])('allows %s', (address) => {
     expect(isPublicAddress(address)).toBe(true);
   });
