@@ -165,12 +165,10 @@ export async function resolveDeliveryTarget(
   }
   if (!addresses.length) throw new AddressRefused(`${hostname} has no address.`);
   if (!allowPrivate) {
-    const bad = addresses.find((a) => !isPublicAddress(a.address));
-    if (bad) {
-      throw new AddressRefused(
-        `Refused: ${hostname} resolves to ${bad.address}, a private or reserved address ` +
-          '(set WEBHOOKS_ALLOW_PRIVATE=1 to allow).',
-      );
+    // The message is the tenant's to read (deliveries list): it must not tell them what a
+    // name resolves to inside our network, only that it was refused.
+    if (addresses.some((a) => !isPublicAddress(a.address))) {
+      throw new AddressRefused(`Refused: ${hostname} is a private or reserved address.`);
     }
   }
   const first = addresses[0]!;

@@ -102,11 +102,7 @@ export async function deliverClaimed(
           : `HTTP ${result.status}${result.excerpt ? `: ${result.excerpt}` : ''}`;
     }
   } catch (caught) {
-    // A failed IPv4/IPv6 race is an AggregateError with an empty message.
-    error =
-      caught instanceof Error
-        ? caught.message || (caught as NodeJS.ErrnoException).code || caught.name
-        : String(caught);
+    error = sendErrorText(caught);
   }
   const succeeded = responseStatus !== null && responseStatus >= 200 && responseStatus <= 299;
   const recorded = await recordAttempt(db, claim, {
@@ -117,6 +113,19 @@ export async function deliverClaimed(
     attemptedAt: now,
   });
   return { ...base, responseStatus, error, ...recorded };
+}
+
+/**
+ * A failed try's error as the tenant reads it in the deliveries list. A socket error's message
+ * names the address and port it tried ("connect ECONNREFUSED 10.1.2.3:443"), which tells a
+ * tenant what their name resolved to inside our network: only the call and code are kept.
+ * A failed IPv4/IPv6 race is an AggregateError with an empty message and the code.
+ */
+export function sendErrorText(caught: unknown): string {
+  if (!(caught instanceof Error)) return String(caught);
+  const { code, syscall } = caught as NodeJS.ErrnoException;
+  if (code) return syscall ? `${syscall} ${code}` : code;
+  return caught.message || caught.name;
 }
 
 /** One claim and the sends it leads to, awaited (tests; the loop does the same in the background). */
