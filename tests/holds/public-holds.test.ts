@@ -69,6 +69,38 @@ describe('public holds: caps, TTL, replacing the previous one', () => {
     expectStatus(await holdAs(ip, { start_datetime: at('09:30') }), 201);
   });
 
+  it('concurrent requests from one IP cannot get past the cap together, across services', async () => {
+    // Different services lock different rows (write-lock.ts), so only the link's own lock
+    // keeps these from all counting the same two holds at once.
+    const ids = [];
+    for (let i = 0; i < 6; i++) {
+      ids.push(
+        (
+          await makeService(org, {
+            service: { duration_minutes: 30 },
+            hours: everyDay('08:00', '20:00'),
+          })
+        ).serviceId,
+      );
+    }
+    const raceSlug = `phr-${randomUUID().slice(0, 8)}`;
+    await mustCreate(org, '/reservation-booking-links', {
+      slug: raceSlug,
+      name: 'Race',
+      service_ids: ids,
+    });
+    const ip = randomIp();
+    const results = await Promise.all(
+      ids.map((id) =>
+        call('POST', `/public/booking-links/${raceSlug}/holds`, {
+          headers: { [PEER_ADDRESS_HEADER]: ip },
+          body: { service_id: id, start_datetime: at('16:00') },
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([201, 201, 201, 429, 429, 429]);
+  });
+
   it('a link keeps at most PUBLIC_HOLDS_PER_LINK live public holds, and the caps are configurable', async () => {
     vi.stubEnv('PUBLIC_HOLDS_PER_LINK', '5'); // 4 are live from the test before
     vi.stubEnv('PUBLIC_HOLDS_PER_CLIENT', '1');
