@@ -10,6 +10,7 @@ export { summarizeDays, type DaySummary } from './days';
 export { occupiedInterval } from './occupancy';
 export {
   addDays,
+  clampInstant,
   dayOfWeek,
   instantToLocalDate,
   isValidTimeZone,
