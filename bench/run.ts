@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { closeDb, getDb } from '@/db/client';
 import { apiRouter } from '@/lib/api/routes';
 import { openNodePostgres } from './node-postgres';
-import { seedBenchOrg, type BenchOrg } from './seed-bench';
+import { seedBenchOrg, seedUnitsOrg, type BenchOrg } from './seed-bench';
 
 /**
  * npm run bench — the booking engine's budgets (issue: 1-day slots p95 ≤ 15 ms, 31-day ≤ 80 ms,
@@ -14,11 +14,18 @@ import { seedBenchOrg, type BenchOrg } from './seed-bench';
  * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/reservations_bench, recreated)
  * BENCH_ENGINES=postgres,pglite   BENCH_SIZES=10000,100000   BENCH_ITERATIONS=100
  * (`postgres-pg` is PostgreSQL through node-postgres instead of postgres.js: bench/node-postgres.ts)
+ *
+ * Plus one row of its own (issue 23, bounded work per request; budget p95 ≤ 150 ms): 62-day
+ * available days on a resource of 10,000 identical units holding 5,000 bookings.
  */
 process.env.LOG_LEVEL = 'silent';
 process.env.BETTER_AUTH_SECRET ??= 'bench-secret-bench-secret-bench-secret';
 const ITER = Number(process.env.BENCH_ITERATIONS ?? 100);
-const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
+// BENCH_SIZES=none measures only the 10,000-unit row.
+const SIZES = (process.env.BENCH_SIZES ?? '10000,100000')
+  .split(',')
+  .filter((s) => s !== 'none')
+  .map(Number);
 const ENGINES = (process.env.BENCH_ENGINES ?? 'postgres,pglite').split(',');
 const DAY = 86_400_000;
 
@@ -148,6 +155,20 @@ async function benchOrg(org: BenchOrg, now: Date) {
   return results;
 }
 
+/** 62-day days on the 10,000-unit resource: the engine's cost must not follow the quantity. */
+async function benchUnits(org: BenchOrg, now: Date) {
+  return measure('days, 62 d, 10k units', Math.ceil(ITER / 2), async (i) => {
+    const from = isoDay(now.getTime() + (1 + (Math.abs(i) % 7)) * DAY);
+    const to = isoDay(Date.parse(from) + 62 * DAY);
+    const r = await call(
+      org.apiKey,
+      'GET',
+      `/reservation-available-days?service_id=${org.serviceIds[0]}&date=${from}&end_date=${to}`,
+    );
+    if (r.status !== 200) throw new Error(JSON.stringify(r.body));
+  });
+}
+
 async function runEngine(engine: string) {
   if (engine === 'postgres' || engine === 'postgres-pg') {
     const url =
@@ -176,6 +197,7 @@ async function runEngine(engine: string) {
       `[${engine}] seeded ${size} reservations in ${((performance.now() - t) / 1000).toFixed(1)} s\n`,
     );
   }
+  const unitsOrg = await seedUnitsOrg(db, Math.floor(now.getTime() / DAY) * DAY + DAY);
   await db.execute(sql`analyze`);
   // Two rounds over all sizes; the second is reported, so no size pays for a cold process.
   for (const round of [1, 2]) {
@@ -184,8 +206,10 @@ async function runEngine(engine: string) {
       if (round === 2) for (const r of results) (table[r.name] ??= {})[size] = r;
     }
   }
+  await benchUnits(unitsOrg, now); // first round: warm-up
+  const units = await benchUnits(unitsOrg, now);
   await closeDb();
-  return table;
+  return { table, units };
 }
 
 const ENGINE_NAMES: Record<string, string> = {
@@ -196,7 +220,7 @@ const ENGINE_NAMES: Record<string, string> = {
 const fmt = (n: number) => n.toFixed(1).padStart(7);
 const lines: string[] = [];
 for (const engine of ENGINES) {
-  const table = await runEngine(engine);
+  const { table, units } = await runEngine(engine);
   lines.push(`\n${ENGINE_NAMES[engine] ?? engine} — ms, p50 / p95, through the /api router`);
   lines.push(
     `${'operation'.padEnd(16)}${SIZES.map((s) => `${String(s).padStart(9)} res.: p50     p95`).join('   ')}`,
@@ -206,6 +230,9 @@ for (const engine of ENGINES) {
       `${name.padEnd(16)}${SIZES.map((s) => `${' '.repeat(15)}${fmt(bySize[s]!.p50)} ${fmt(bySize[s]!.p95)}`).join('   ')}`,
     );
   }
+  lines.push(
+    `days, 62 days, 10,000 units, 5,000 bookings: p50 ${fmt(units.p50)}  p95 ${fmt(units.p95)}  (budget p95 ≤ 150)`,
+  );
 }
 const report = lines.join('\n');
 process.stdout.write(report + '\n');

@@ -150,3 +150,96 @@ export async function seedBenchOrg(
     resourceIds: resourceRows.map((r) => r.id),
   };
 }
+
+/**
+ * Bounded work per request (issue 23): one resource of 10,000 identical units, open every day
+ * 08:00–20:00, required by one 60-minute service on a 15-minute grid, with 5,000 bookings on
+ * the hour over the 70 days after `firstDay` (about 6 per hour, on the lowest units, as the
+ * engine would allocate them).
+ */
+export async function seedUnitsOrg(db: Db, firstDay: number): Promise<BenchOrg> {
+  const { organization, apiKey } = await createOrganization(db, {
+    name: 'Bench units',
+    timezone: 'UTC',
+    with_api_key: true,
+  });
+  const org = organization.id;
+  const hall = {
+    id: randomUUID(),
+    organization_id: org,
+    name: 'Hall',
+    type: 'room',
+    quantity: 10_000,
+    timezone: 'UTC',
+  };
+  await db.insert(resources).values(hall);
+  await db.insert(resourceAvailability).values(
+    [0, 1, 2, 3, 4, 5, 6].map((day) => ({
+      organization_id: org,
+      resource_id: hall.id,
+      day_of_week: day,
+      start_time: '08:00',
+      end_time: '20:00',
+    })),
+  );
+  const service = {
+    id: randomUUID(),
+    organization_id: org,
+    name: 'Entry',
+    duration_minutes: 60,
+    slot_interval_minutes: 15,
+    max_advance_days: 3650,
+  };
+  await db.insert(services).values(service);
+  await db.insert(serviceResources).values({
+    organization_id: org,
+    service_id: service.id,
+    resource_id: hall.id,
+    is_required: true,
+    quantity: 1,
+  });
+  const contact = {
+    id: randomUUID(),
+    organization_id: org,
+    name: 'Visitor',
+    email: 'v@bench.test',
+  };
+  await db.insert(contacts).values(contact);
+  const SPAN = 70;
+  const reservationRows: (typeof reservations.$inferInsert)[] = [];
+  const allocationRows: (typeof allocations.$inferInsert)[] = [];
+  for (let i = 0; i < 5000; i++) {
+    const start = firstDay + (i % SPAN) * DAY + (8 + (Math.floor(i / SPAN) % 12)) * HOUR;
+    const id = randomUUID();
+    reservationRows.push({
+      id,
+      organization_id: org,
+      contact_id: contact.id,
+      service_id: service.id,
+      start_datetime: new Date(start),
+      end_datetime: new Date(start + HOUR),
+      party_size: 1,
+      status: 'confirmed',
+      source: 'api',
+      custom_fields_by_key: {},
+    });
+    allocationRows.push({
+      organization_id: org,
+      resource_id: hall.id,
+      unit: Math.floor(i / (SPAN * 12)) + 1,
+      reservation_id: id,
+      occupied: `[${new Date(start).toISOString()},${new Date(start + HOUR).toISOString()})`,
+    });
+  }
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`set local session_replication_role = replica`);
+    await insertChunks(reservationRows, 2000, (c) => tx.insert(reservations).values(c));
+    await insertChunks(allocationRows, 4000, (c) => tx.insert(allocations).values(c));
+  });
+  return {
+    organizationId: org,
+    apiKey: apiKey!.key,
+    serviceIds: [service.id],
+    resourceIds: [hall.id],
+  };
+}

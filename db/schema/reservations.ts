@@ -147,6 +147,8 @@ export const holds = pgTable(
     preferred_resource_id: uuid('preferred_resource_id'),
     occurrence_id: uuid('occurrence_id'),
     booking_link_id: uuid('booking_link_id'),
+    /** Public holds: a hash of the client's IP, for the per-client cap (never the IP itself). */
+    client_key: text('client_key'),
     actor_kind: text('actor_kind').notNull(),
     expires_at: instant('expires_at').notNull(),
     created_at: createdAt(),
@@ -166,6 +168,9 @@ export const holds = pgTable(
     ).onDelete('cascade'),
     index('reservation_holds_expiry_idx').on(t.organization_id, t.expires_at),
     index('reservation_holds_occurrence_idx').on(t.occurrence_id),
+    index('reservation_holds_link_idx')
+      .on(t.booking_link_id, t.expires_at)
+      .where(sql`${t.booking_link_id} is not null`),
     check('holds_range', sql`${t.start_datetime} < ${t.end_datetime}`),
     check('holds_party', sql`${t.party_size} between 1 and 1000`),
   ],

@@ -8,8 +8,9 @@ import { daysResponse, parseDaysQuery } from '@/lib/reservations/available-days'
 import { computeSlots, parseSlotQuery } from '@/lib/reservations/available-slots';
 import { createReservation } from '@/lib/reservations/create-reservation';
 import type { ReservationView } from '@/lib/reservations/serialize';
-import { createHold, parseHold, releaseHold } from '@/lib/holds/holds';
-import { PublicHoldCreateSchema } from '@/lib/holds/schemas';
+import { createHold, extendHold, parseHold, releaseHold } from '@/lib/holds/holds';
+import { clientKey, PUBLIC_HOLD_TTL_MAX_S, publicHoldCaps } from '@/lib/holds/public-limits';
+import { HOLD_TTL, PublicHoldCreateSchema } from '@/lib/holds/schemas';
 import { withPageDefaults } from './collection';
 import { manageTokenFor, manageTokenHash } from './manage-token';
 import { customerCtx, findActiveLink, findLinkService, type PublicService } from './public-link';
@@ -141,13 +142,53 @@ async function checkCustomerInput(
 }
 
 /** §15 public holds: the booking form keeps its slot while the customer types. */
-export async function holdFromLink(ctx: PublicCtx, slug: string, body: Record<string, unknown>) {
+export async function holdFromLink(
+  ctx: PublicCtx,
+  slug: string,
+  body: Record<string, unknown>,
+  clientIp: string,
+) {
   const { link, organization } = await findActiveLink(ctx.db, slug);
   const input = parseHold(PublicHoldCreateSchema, body);
   await findLinkService(ctx.db, link, input.service_id);
-  const hold = await createHold(customerCtx(ctx.db, organization, ctx.requestId, ctx.now), body, {
-    bookingLinkId: link.id,
-  });
+  const { replaces_hold_id: _replaces, ...holdBody } = body;
+  const hold = await createHold(
+    customerCtx(ctx.db, organization, ctx.requestId, ctx.now),
+    {
+      ...holdBody,
+      ttl_seconds: Math.min(input.ttl_seconds ?? HOLD_TTL.default, PUBLIC_HOLD_TTL_MAX_S),
+    },
+    {
+      public: {
+        bookingLinkId: link.id,
+        clientKey: clientKey(clientIp),
+        caps: publicHoldCaps(),
+        replacesHoldId: input.replaces_hold_id,
+      },
+    },
+  );
+  return {
+    id: hold.id,
+    expires_at: hold.expires_at,
+    start_datetime: hold.start_datetime,
+    end_datetime: hold.end_datetime,
+  };
+}
+
+/** Keeps a public hold while the page is open: up to 600 s from now, 1800 s from creation. */
+export async function extendLinkHold(
+  ctx: PublicCtx,
+  slug: string,
+  holdId: string,
+  body: Record<string, unknown>,
+) {
+  const { link, organization } = await findActiveLink(ctx.db, slug);
+  const hold = await extendHold(
+    customerCtx(ctx.db, organization, ctx.requestId, ctx.now),
+    holdId,
+    body,
+    { bookingLinkId: link.id, maxTtlSeconds: PUBLIC_HOLD_TTL_MAX_S },
+  );
   return {
     id: hold.id,
     expires_at: hold.expires_at,

@@ -14,6 +14,7 @@ import {
   bookFromLink,
   getPublicDays,
   getPublicSlots,
+  extendLinkHold,
   holdFromLink,
   releaseLinkHold,
 } from './public-booking';
@@ -25,7 +26,7 @@ import {
   PublicRescheduleSchema,
   PublicSlotQuerySchema,
 } from './schemas';
-import { PublicHoldCreateSchema } from '@/lib/holds/schemas';
+import { HoldPatchSchema, PublicHoldCreateSchema } from '@/lib/holds/schemas';
 
 /** §11's public endpoints, the ones customers use: no credentials, rate limited per client. */
 
@@ -97,15 +98,28 @@ export const publicBookingRoutes: Route[] = [
     'POST',
     '/public/booking-links/:slug/holds',
     'Hold a slot while the customer fills in the form',
-    async (ctx, { params, body }) => ({
+    async (ctx, { params, body, req }) => ({
       status: 201,
-      body: await holdFromLink(ctx, params.slug!, body),
+      body: await holdFromLink(ctx, params.slug!, body, clientIp(req)),
     }),
     {
       body: PublicHoldCreateSchema,
       response:
-        '`{id, expires_at, start_datetime, end_datetime}`: book with `hold_id` before it expires (§15).',
+        '`{id, expires_at, start_datetime, end_datetime}`: book with `hold_id` before it expires (§15). At most 600 s; a few live holds per client and per link (429 beyond).',
       status: 201,
+    },
+  ),
+  publicRoute(
+    'PATCH',
+    '/public/booking-links/:slug/holds/:id',
+    'Keep a held slot while the form is open',
+    async (ctx, { params, body }) => ({
+      body: await extendLinkHold(ctx, params.slug!, params.id!, body),
+    }),
+    {
+      body: HoldPatchSchema,
+      response:
+        '`{id, expires_at, start_datetime, end_datetime}`: up to 600 s from now, at most 1800 s from creation.',
     },
   ),
   publicRoute(

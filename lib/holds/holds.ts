@@ -12,6 +12,7 @@ import { reservationsCollection } from '@/lib/reservations/list';
 import { checkPartySize } from '@/lib/reservations/service-rules';
 import { lockWriteScope } from '@/lib/reservations/write-lock';
 import type { z } from 'zod';
+import { checkPublicHoldCaps, lockLinkHolds, type PublicHoldCaps } from './public-limits';
 import { HOLD_TTL, HoldCreateSchema, HoldPatchSchema } from './schemas';
 
 /**
@@ -69,6 +70,14 @@ function view(hold: Hold, resourceIds: string[]): HoldView {
 
 export interface CreateHoldOptions {
   bookingLinkId?: string | null;
+  /** A public hold (issue 23): counted against the caps, and replacing the client's previous one. */
+  public?: {
+    bookingLinkId: string;
+    clientKey: string;
+    caps: PublicHoldCaps;
+    /** The visitor's previous hold on this link, released in the same transaction. */
+    replacesHoldId?: string;
+  };
 }
 
 export async function createHold(
@@ -80,14 +89,34 @@ export async function createHold(
   await checkReferences(ctx, reservationsCollection, {
     preferred_resource_id: input.preferred_resource_id,
   });
+  const pub = opts.public;
   return ctx.db.transaction(async (tx) => {
+    if (pub) await lockLinkHolds(tx, pub.bookingLinkId);
+    // The hold this one replaces: its service and units join the write's locks (write-lock.ts
+    // step 1 is the hold itself, looked up here and locked again once the scope is held).
+    const previous = pub?.replacesHoldId ? await findLiveHold(tx, ctx, pub.replacesHoldId) : null;
+    const replaced = previous?.booking_link_id === pub?.bookingLinkId ? previous : null;
     const { service, schedule } = await lockAndLoadSchedule(tx, {
       organizationId: ctx.organization.id,
       serviceId: input.service_id,
+      otherServiceIds: replaced ? [replaced.service_id] : undefined,
+      owner: replaced ? { holdId: replaced.id, occurrenceId: replaced.occurrence_id } : undefined,
       now: ctx.now,
     });
     if (!service)
       throw fieldError('service_id', 'This service does not exist in your organization.');
+    if (replaced) {
+      const still = await findLiveHold(tx, ctx, replaced.id, true);
+      if (still && still.booking_link_id === pub!.bookingLinkId) await deleteHold(tx, still);
+    }
+    if (pub) {
+      await checkPublicHoldCaps(tx, {
+        bookingLinkId: pub.bookingLinkId,
+        clientKey: pub.clientKey,
+        now: ctx.now,
+        caps: pub.caps,
+      });
+    }
     const partySize = input.party_size ?? service.min_party_size;
     checkPartySize(service, partySize);
     const start = input.start_datetime.getTime();
@@ -112,7 +141,8 @@ export async function createHold(
       party_size: partySize,
       preferred_resource_id: input.preferred_resource_id ?? null,
       occurrence_id: null,
-      booking_link_id: opts.bookingLinkId ?? null,
+      booking_link_id: pub?.bookingLinkId ?? opts.bookingLinkId ?? null,
+      client_key: pub?.clientKey ?? null,
       actor_kind: ctx.actor.kind,
       expires_at: new Date(ctx.now.getTime() + ttl * 1000),
       created_at: ctx.now,
@@ -183,16 +213,19 @@ export async function extendHold(
   ctx: Ctx,
   id: string,
   body: Record<string, unknown>,
+  only?: { bookingLinkId: string; maxTtlSeconds: number },
 ): Promise<HoldView> {
   const { ttl_seconds } = parseHold(HoldPatchSchema, body);
+  const ttl = Math.min(ttl_seconds, only?.maxTtlSeconds ?? HOLD_TTL.max);
   return ctx.db.transaction(async (tx) => {
     const hold = await lockLiveHold(tx, ctx, id);
+    if (hold && only && hold.booking_link_id !== only.bookingLinkId) throw notFound('Hold');
     if (!hold) {
       if (isUuid(id) && (await holdExists(tx, ctx, id))) throw holdExpired();
       throw notFound('Hold');
     }
     const latest = hold.created_at.getTime() + HOLD_TTL.max * 1000;
-    const expiresAt = new Date(Math.min(ctx.now.getTime() + ttl_seconds * 1000, latest));
+    const expiresAt = new Date(Math.min(ctx.now.getTime() + ttl * 1000, latest));
     const [updated] = await tx
       .update(holds)
       .set({ expires_at: expiresAt })

@@ -15,6 +15,13 @@ export const HoldCreateSchema = z.strictObject({
 });
 export type HoldCreate = z.infer<typeof HoldCreateSchema>;
 
-export const PublicHoldCreateSchema = HoldCreateSchema.omit({ preferred_resource_id: true });
+/**
+ * The public body: no `preferred_resource_id`; `ttl_seconds` is capped at 600 (issue 23) rather
+ * than refused, and `replaces_hold_id` names the visitor's previous hold on the link, released
+ * in the same transaction (a page that moves to another time need not DELETE it first).
+ */
+export const PublicHoldCreateSchema = HoldCreateSchema.omit({ preferred_resource_id: true }).extend(
+  { replaces_hold_id: uuidSchema.optional() },
+);
 
 export const HoldPatchSchema = z.strictObject({ ttl_seconds: ttlSchema });

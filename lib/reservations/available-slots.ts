@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Ctx } from '@/lib/http/context';
 import { fieldError, validationError } from '@/lib/http/errors';
 import { zodToAppError } from '@/lib/http/responses';
-import { addDays, findAvailableSlots, loadRange, type Slot } from '@/lib/slots';
+import { findAvailableSlots, loadRange, toDayNumber, type Slot } from '@/lib/slots';
 import { loadRangeData, loadService, loadServiceSchedule } from './load-schedule';
 import { MAX_SLOT_RANGE_DAYS, SlotQuerySchema, type SlotQuery } from './schemas';
 import { checkPartySize, toRules } from './service-rules';
@@ -32,7 +32,7 @@ export function parseSlotQuery(
   const q = parsed.data;
   if (q.end_date !== undefined) {
     if (q.end_date < q.date) throw fieldError('end_date', 'end_date must not be before date.');
-    if (q.end_date > addDays(q.date, maxDays)) {
+    if (toDayNumber(q.end_date) - toDayNumber(q.date) > maxDays) {
       throw fieldError('end_date', `end_date may be at most ${maxDays} days after date.`);
     }
   }

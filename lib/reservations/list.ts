@@ -13,7 +13,7 @@ import { findRecord, listRecords } from '@/lib/crud/operations';
 import type { Ctx } from '@/lib/http/context';
 import { fieldError } from '@/lib/http/errors';
 import { isUuid, isValidDate } from '@/lib/http/query';
-import { localToInstant } from '@/lib/slots';
+import { clampInstant, localToInstant } from '@/lib/slots';
 import { ReservationCreateSchema, ReservationPatchSchema, RESERVATION_STATUSES } from './schemas';
 import { serializeReservation, serializeReservations } from './serialize';
 
@@ -27,10 +27,11 @@ function extraConditions(ctx: Ctx, values: Record<string, unknown>): SQL[] {
     if (typeof values.date !== 'string' || !isValidDate(values.date))
       throw fieldError('date', 'Expected a date YYYY-MM-DD.');
     const tz = ctx.organization.timezone;
-    const from = new Date(localToInstant(values.date, '00:00', tz));
     // The day's end as 24:00 of the same date: the next date's string would not exist
-    // after 9999-12-31 (YYYY-MM-DD), and that was a 500.
-    const to = new Date(localToInstant(values.date, '24:00', tz));
+    // after 9999-12-31 (YYYY-MM-DD), and that was a 500. Both ends capped to the instants the
+    // database is sent (west of UTC, 9999-12-31 ends in year 10000: that was a 400).
+    const from = new Date(clampInstant(localToInstant(values.date, '00:00', tz)));
+    const to = new Date(clampInstant(localToInstant(values.date, '24:00', tz)));
     conditions.push(gte(reservations.start_datetime, from), lt(reservations.start_datetime, to));
   }
   if (values.resource_id !== undefined) {

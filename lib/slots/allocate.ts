@@ -104,8 +104,7 @@ export function evaluateStart(ctx: EngineContext, start: Instant, explain: boole
   /** The lowest-numbered free units; only computed for what is actually allocated. */
   const unitsOf = (u: UsableResource): UnitAllocation[] =>
     occupancy
-      .freeUnits(u.resource.id, u.resource.quantity, occupied.start, occupied.end)
-      .slice(0, u.link.quantity)
+      .freeUnits(u.resource.id, u.resource.quantity, occupied.start, occupied.end, u.link.quantity)
       .map((unit) => ({ resource_id: u.resource.id, unit }));
 
   let requiredCount = Infinity;

@@ -1,5 +1,5 @@
 import type { Instant, Slot } from './types';
-import { addDays, instantToLocalDate } from './zoned-time';
+import { fromDayNumber, instantToLocalDate, toDayNumber } from './zoned-time';
 
 /**
  * §16: per-day summaries of one engine pass over a range. A slot belongs to the local date
@@ -19,7 +19,9 @@ export function summarizeDays(
   timezone: string,
 ): DaySummary[] {
   const days = new Map<string, DaySummary>();
-  for (let d = date; d <= endDate; d = addDays(d, 1)) {
+  // Stepping on day numbers: the date after 9999-12-31 has no YYYY-MM-DD to compare with.
+  for (let n = toDayNumber(date), last = toDayNumber(endDate); n <= last; n++) {
+    const d = fromDayNumber(n);
     days.set(d, { date: d, slot_count: 0, first_start: null });
   }
   for (const slot of slots) {

@@ -917,4 +917,64 @@ describe('performance', () => {
     expect(slots.length).toBeGreaterThan(1000);
     expect(elapsed).toBeLessThan(2000); // a tripwire for accidental O(n²), not a benchmark (shared CI boxes are noisy)
   });
+
+  it('costs the same whatever the number of identical units: 62 days on 10,000 units', () => {
+    const DAY = 86_400_000;
+    const first = at('2027-03-01T00:00:00Z');
+    const build = (quantity: number) => {
+      const big = resource('hall', { quantity, weekly_hours: everyDay('08:00', '20:00') });
+      // 5,000 bookings over the 62 days, on the hour, piled on the lowest units as the engine
+      // allocates them (up to 20 at once).
+      const occupancy = Array.from({ length: 5000 }, (_, i) => {
+        const start = first + (i % 62) * DAY + (8 + (Math.floor(i / 62) % 12)) * 3_600_000;
+        return busy(
+          'hall',
+          new Date(start).toISOString(),
+          new Date(start + 3_600_000).toISOString(),
+          {
+            owner_id: `b${i}`,
+            unit: (Math.floor(i / 744) % quantity) + 1,
+          },
+        );
+      });
+      return query({
+        service: service({
+          duration_minutes: 60,
+          slot_interval_minutes: 15,
+          max_advance_days: 3650,
+        }),
+        links: [required('hall')],
+        resources: [big],
+        occupancy,
+        end_date: '2027-05-01',
+      });
+    };
+    /** The fastest of a few runs (after a warm-up): the machine is shared and noisy. */
+    const fastest = (q: SlotQueryInput) => {
+      findAvailableSlots(q); // warm the offset cache and the JIT
+      let best = Infinity;
+      for (let k = 0; k < 3; k++) {
+        const t0 = performance.now();
+        findAvailableSlots(q);
+        best = Math.min(best, performance.now() - t0);
+      }
+      return best;
+    };
+    const q = build(10_000);
+    const slots = findAvailableSlots(q);
+    expect(slots).toHaveLength(62 * 45);
+    // 08:00 on the first day: the bookings of that hour hold 7 units (i = 0, 744, …, 4464).
+    expect(slots[0]).toMatchObject({
+      start: first + 8 * 3_600_000,
+      remaining_capacity: 10_000 - 7,
+    });
+    const candidate = checkCandidate({ ...q, start: first + 8 * 3_600_000 });
+    expect(candidate.ok && candidate.allocation.units).toEqual([{ resource_id: 'hall', unit: 8 }]);
+    const many = fastest(q);
+    const few = fastest(build(100));
+    if (process.env.SLOTS_BENCH)
+      console.log(`62 days: ${many.toFixed(1)} ms on 10,000 units, ${few.toFixed(1)} ms on 100`);
+    // Was ~10× slower at 10,000 units than at 100 when every candidate looked at every unit.
+    expect(many).toBeLessThan(2 * few + 20);
+  });
 });

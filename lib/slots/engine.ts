@@ -11,7 +11,14 @@ import type {
   SlotQueryInput,
   UnavailableDetail,
 } from './types';
-import { DAY, MINUTE, fromDayNumber, localMinuteToInstant, toDayNumber } from './zoned-time';
+import {
+  DAY,
+  MINUTE,
+  clampInstant,
+  fromDayNumber,
+  localMinuteToInstant,
+  toDayNumber,
+} from './zoned-time';
 
 /** The instants whose local date (in the query timezone) lies in [date, end_date]. */
 function queryInstants(
@@ -118,9 +125,12 @@ function rangeFor(
   // that local day", which looks at whole resource-local dates.
   const margin = 2 * DAY;
   return {
+    // Capped to the instants a YYYY-MM-DD calendar can hold (see LAST_INSTANT).
     occupancy: {
-      start: from - service.buffer_before_minutes * MINUTE - margin,
-      end: to + (service.duration_minutes + service.buffer_after_minutes) * MINUTE + margin,
+      start: clampInstant(from - service.buffer_before_minutes * MINUTE - margin),
+      end: clampInstant(
+        to + (service.duration_minutes + service.buffer_after_minutes) * MINUTE + margin,
+      ),
     },
     exceptionDates: [...new Set(timeZones)].sort().map((timezone) => {
       const [fromDay, toDay] = resourceDayRange(from, to, timezone);

@@ -10,9 +10,11 @@ export { summarizeDays, type DaySummary } from './days';
 export { occupiedInterval } from './occupancy';
 export {
   addDays,
+  clampInstant,
   dayOfWeek,
   instantToLocalDate,
   isValidTimeZone,
   localToInstant,
+  toDayNumber,
 } from './zoned-time';
 export type * from './types';

@@ -21,11 +21,30 @@ export interface Occurrence {
   occupied: Interval;
 }
 
-interface UnitTimeline {
-  starts: Instant[];
-  ends: Instant[];
-  /** running max of ends, so one binary search answers "does anything overlap?" */
-  maxEnd: Instant[];
+/**
+ * Everything occupying one resource's units, sorted by start. Units are identical, so the
+ * engine never asks about a unit by number, only how many are busy over an interval: the
+ * entries that can overlap it are those starting in (start − longest, end), found by binary
+ * search — the cost follows the bookings near the interval, not the resource's quantity.
+ */
+interface ResourceTimeline {
+  starts: Float64Array;
+  ends: Float64Array;
+  units: Int32Array;
+  /** the longest entry, which bounds how far before an interval an overlapping one starts */
+  longest: number;
+}
+
+/** First index whose value is ≥ x (or > x with `strict`) in a sorted array. */
+function lowerBound(sorted: Float64Array, x: number, strict: boolean): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (strict ? sorted[mid]! <= x : sorted[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export interface OccupancyOptions {
@@ -34,11 +53,8 @@ export interface OccupancyOptions {
   ignoreSeats?: { occurrence_id: string; seats: number };
 }
 
-const unitKey = (resourceId: string, unit: number) => `${resourceId}\u0000${unit}`;
-
 export class OccupancyIndex {
-  /** per resource, indexed by unit number */
-  private readonly timelines = new Map<string, (UnitTimeline | undefined)[]>();
+  private readonly timelines = new Map<string, ResourceTimeline>();
   private readonly occurrencesByStart = new Map<Instant, Occurrence[]>();
   /** owners (reservations, occurrences) per resource, by slot_start — for "fewest that day" */
   private readonly ownersByResource = new Map<string, { slotStart: Instant; ownerId: string }[]>();
@@ -56,18 +72,14 @@ export class OccupancyIndex {
         ignored.add(ignoreSeats.occurrence_id);
     }
 
-    const raw = new Map<
-      string,
-      { resourceId: string; unit: number; list: { start: Instant; end: Instant }[] }
-    >();
+    const raw = new Map<string, { start: Instant; end: Instant; unit: number }[]>();
     const occurrences = new Map<string, Occurrence>();
     const seenOwner = new Map<string, Set<string>>();
     for (const e of entries) {
       if (ignored.has(e.owner_id) || e.end <= e.start) continue;
-      const key = unitKey(e.resource_id, e.unit);
-      let bucket = raw.get(key);
-      if (!bucket) raw.set(key, (bucket = { resourceId: e.resource_id, unit: e.unit, list: [] }));
-      bucket.list.push({ start: e.start, end: e.end });
+      let bucket = raw.get(e.resource_id);
+      if (!bucket) raw.set(e.resource_id, (bucket = []));
+      bucket.push({ start: e.start, end: e.end, unit: e.unit });
 
       if (e.owner_kind !== 'hold') {
         let owners = seenOwner.get(e.resource_id);
@@ -108,14 +120,14 @@ export class OccupancyIndex {
       }
     }
 
-    for (const { resourceId, unit, list } of raw.values()) {
+    for (const [resourceId, list] of raw) {
       list.sort((a, b) => a.start - b.start);
-      const maxEnd: Instant[] = [];
-      let m = -Infinity;
-      for (const x of list) maxEnd.push((m = Math.max(m, x.end)));
-      let perUnit = this.timelines.get(resourceId);
-      if (!perUnit) this.timelines.set(resourceId, (perUnit = []));
-      perUnit[unit] = { starts: list.map((x) => x.start), ends: list.map((x) => x.end), maxEnd };
+      this.timelines.set(resourceId, {
+        starts: Float64Array.from(list, (x) => x.start),
+        ends: Float64Array.from(list, (x) => x.end),
+        units: Int32Array.from(list, (x) => x.unit),
+        longest: list.reduce((m, x) => Math.max(m, x.end - x.start), 0),
+      });
     }
     for (const occ of occurrences.values()) {
       occ.units.sort(compareUnits);
@@ -125,41 +137,42 @@ export class OccupancyIndex {
     }
   }
 
-  /** Whether nothing occupies [start, end) on this unit. */
-  isFree(resourceId: string, unit: number, start: Instant, end: Instant): boolean {
-    const t = this.timelines.get(resourceId)?.[unit];
-    if (!t) return true;
-    let lo = 0;
-    let hi = t.starts.length - 1;
-    let last = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (t.starts[mid]! < end) {
-        last = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
+  /** The unit numbers among 1…quantity that something occupies during [start, end). */
+  private busyUnits(
+    resourceId: string,
+    quantity: number,
+    start: Instant,
+    end: Instant,
+  ): Set<number> {
+    const busy = new Set<number>();
+    const t = this.timelines.get(resourceId);
+    if (!t) return busy;
+    // An entry overlapping [start, end) starts before `end` and after `start − longest`.
+    const last = lowerBound(t.starts, end, false);
+    for (let i = lowerBound(t.starts, start - t.longest, true); i < last; i++) {
+      const unit = t.units[i]!;
+      if (t.ends[i]! > start && unit >= 1 && unit <= quantity) busy.add(unit);
     }
-    return last < 0 || t.maxEnd[last]! <= start;
+    return busy;
   }
 
-  /** How many of units 1…quantity are free. */
+  /** How many of units 1…quantity are free: quantity less the busy ones. */
   countFree(resourceId: string, quantity: number, start: Instant, end: Instant): number {
-    const perUnit = this.timelines.get(resourceId);
-    if (!perUnit) return quantity;
-    let n = 0;
-    for (let unit = 1; unit <= quantity; unit++) if (this.isFree(resourceId, unit, start, end)) n++;
-    return n;
+    return quantity - this.busyUnits(resourceId, quantity, start, end).size;
   }
 
-  /** Free unit numbers (ascending) among 1…quantity. */
-  freeUnits(resourceId: string, quantity: number, start: Instant, end: Instant): number[] {
+  /** The lowest `needed` free unit numbers (ascending) among 1…quantity; fewer if not enough. */
+  freeUnits(
+    resourceId: string,
+    quantity: number,
+    start: Instant,
+    end: Instant,
+    needed = quantity,
+  ): number[] {
+    const busy = this.busyUnits(resourceId, quantity, start, end);
     const free: number[] = [];
-    if (!this.timelines.has(resourceId)) {
-      for (let unit = 1; unit <= quantity; unit++) free.push(unit);
-      return free;
-    }
-    for (let unit = 1; unit <= quantity; unit++) {
-      if (this.isFree(resourceId, unit, start, end)) free.push(unit);
+    for (let unit = 1; unit <= quantity && free.length < needed; unit++) {
+      if (!busy.has(unit)) free.push(unit);
     }
     return free;
   }

@@ -69,6 +69,11 @@ describe('calendar helpers', () => {
     expect(addDays('2027-12-31', 1)).toBe('2028-01-01');
     expect(addDays('2028-03-01', -1)).toBe('2028-02-29');
   });
+  it('caps dates at 9999-12-31 and 0000-01-01 (YYYY-MM-DD has no others)', () => {
+    expect(addDays('9999-12-31', 1)).toBe('9999-12-31');
+    expect(addDays('9999-12-01', 62)).toBe('9999-12-31');
+    expect(addDays('0000-01-01', -1)).toBe('0000-01-01');
+  });
   it('gives the day of week with 0 = Sunday', () => {
     expect(dayOfWeek('2027-03-14')).toBe(0);
     expect(dayOfWeek('2027-03-20')).toBe(6);

@@ -114,8 +114,24 @@ function utc(y: number, month: number, d: number, h = 0, mi = 0, s = 0): number 
   return t.getTime();
 }
 
+/**
+ * §0 dates are YYYY-MM-DD: nothing after 9999-12-31 or before 0000-01-01 can be written, so
+ * every date the engine produces is capped to them (a day past the last one would format as
+ * `+010000-01-01` and be refused by the parser and the database alike).
+ */
+export const FIRST_DAY: DayNumber = toDayNumber('0000-01-01');
+export const LAST_DAY: DayNumber = toDayNumber('9999-12-31');
+/** The instants the database is asked about are capped likewise (UTC). */
+export const FIRST_INSTANT: Instant = FIRST_DAY * DAY;
+export const LAST_INSTANT: Instant = (LAST_DAY + 1) * DAY - 1;
+
+export function clampInstant(ms: Instant): Instant {
+  return Math.min(Math.max(ms, FIRST_INSTANT), LAST_INSTANT);
+}
+
 export function fromDayNumber(day: DayNumber): string {
-  return new Date(day * DAY).toISOString().slice(0, 10);
+  const capped = Math.min(Math.max(day, FIRST_DAY), LAST_DAY);
+  return new Date(capped * DAY).toISOString().slice(0, 10);
 }
 
 /** Minutes since local midnight; "24:00" = 1440. */

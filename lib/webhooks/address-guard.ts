@@ -73,14 +73,40 @@ function ipv6Bytes(address: string): number[] | null {
 
 const v4 = (b: number[]) => b.join('.');
 
-/** The IPv4 address an IPv6 one carries (mapped, compatible, NAT64, 6to4), if any. */
-function embeddedIpv4(bytes: number[]): string | null {
+/**
+ * Where RFC 6052 puts the IPv4 address behind a NAT64 prefix of 48, 56 or 64 bits: its bytes
+ * skip byte 8 (the "u" octet, zero), and the suffix after them is zero.
+ */
+const RFC6052_EMBEDDINGS: { at: number[]; zeroFrom: number }[] = [
+  { at: [6, 7, 9, 10], zeroFrom: 11 }, // /48
+  { at: [7, 9, 10, 11], zeroFrom: 12 }, // /56
+  { at: [9, 10, 11, 12], zeroFrom: 13 }, // /64
+];
+
+/**
+ * The IPv4 addresses an IPv6 one carries (mapped, translated, compatible, NAT64, 6to4), if
+ * any: every one must be public. The local-use NAT64 prefix `64:ff9b:1::/48` (RFC 8215) may
+ * be split by the operator into a /48, /56, /64 or /96 prefix, which the address does not
+ * say: every embedding its bits are consistent with is checked (the /96 one, the last 32
+ * bits, always is), so a private address behind it is refused whatever the prefix length.
+ */
+function embeddedIpv4(bytes: number[]): string[] | null {
   const zero = (from: number, to: number) => bytes.slice(from, to).every((b) => b === 0);
-  if (zero(0, 10) && bytes[10] === 0xff && bytes[11] === 0xff) return v4(bytes.slice(12)); // ::ffff:a.b.c.d
-  if (zero(0, 12)) return v4(bytes.slice(12)); // ::a.b.c.d (deprecated "compatible")
+  const tail = [v4(bytes.slice(12))];
+  if (zero(0, 10) && bytes[10] === 0xff && bytes[11] === 0xff) return tail; // ::ffff:a.b.c.d (mapped)
+  if (zero(0, 8) && bytes[8] === 0xff && bytes[9] === 0xff && zero(10, 12)) return tail; // ::ffff:0:a.b.c.d (translated, RFC 2765)
+  if (zero(0, 12)) return tail; // ::a.b.c.d (deprecated "compatible")
   const nat64 = [0, 0x64, 0xff, 0x9b];
-  if (nat64.every((b, i) => bytes[i] === b) && zero(4, 12)) return v4(bytes.slice(12)); // 64:ff9b::/96
-  if (bytes[0] === 0x20 && bytes[1] === 0x02) return v4(bytes.slice(2, 6)); // 2002::/16 (6to4)
+  if (nat64.every((b, i) => bytes[i] === b) && zero(4, 12)) return tail; // 64:ff9b::/96
+  if (nat64.every((b, i) => bytes[i] === b) && bytes[4] === 0 && bytes[5] === 1) {
+    // 64:ff9b:1::/48, local-use NAT64
+    const inner = [...tail];
+    for (const { at, zeroFrom } of RFC6052_EMBEDDINGS) {
+      if (bytes[8] === 0 && zero(zeroFrom, 16)) inner.push(v4(at.map((i) => bytes[i]!)));
+    }
+    return inner;
+  }
+  if (bytes[0] === 0x20 && bytes[1] === 0x02) return [v4(bytes.slice(2, 6))]; // 2002::/16 (6to4)
   return null;
 }
 
@@ -94,7 +120,7 @@ export function isPublicAddress(address: string): boolean {
   const inner = embeddedIpv4(bytes);
   // `::` and `::1` are "compatible" in form but are their own special addresses.
   if (inner && !(bytes.slice(0, 15).every((b) => b === 0) && bytes[15]! <= 1)) {
-    return !blocked.check(inner, 'ipv4');
+    return inner.every((address4) => !blocked.check(address4, 'ipv4'));
   }
   return !blocked.check(address.split('%')[0]!, 'ipv6');
 }
@@ -139,12 +165,10 @@ export async function resolveDeliveryTarget(
   }
   if (!addresses.length) throw new AddressRefused(`${hostname} has no address.`);
   if (!allowPrivate) {
-    const bad = addresses.find((a) => !isPublicAddress(a.address));
-    if (bad) {
-      throw new AddressRefused(
-        `Refused: ${hostname} resolves to ${bad.address}, a private or reserved address ` +
-          '(set WEBHOOKS_ALLOW_PRIVATE=1 to allow).',
-      );
+    // The message is the tenant's to read (deliveries list): it must not tell them what a
+    // name resolves to inside our network, only that it was refused.
+    if (addresses.some((a) => !isPublicAddress(a.address))) {
+      throw new AddressRefused(`Refused: ${hostname} is a private or reserved address.`);
     }
   }
   const first = addresses[0]!;

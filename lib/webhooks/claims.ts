@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/types';
-import { afterTry, claimDue, recordOutcome } from './lease';
+import { afterTry, claimDue, LEASE_MS, recordOutcome } from './lease';
 
 /**
  * The webhook queue's bookkeeping (§17), on the claim shared with email messages (lease.ts):
@@ -11,7 +11,10 @@ import { afterTry, claimDue, recordOutcome } from './lease';
  */
 
 export { LEASE_MS, MAX_ATTEMPTS, retryDelayMs } from './lease';
+/** The whole try: DNS lookup, connection and exchange, response body included. */
 export const SEND_TIMEOUT_MS = 10_000;
+/** Lease kept back for recording a try's outcome (a send never eats into it). */
+export const OUTCOME_MARGIN_MS = 5_000;
 
 export interface ClaimedDelivery {
   id: string;
@@ -27,6 +30,11 @@ export interface ClaimedDelivery {
   url: string;
   secretEncrypted: string;
   webhookActive: boolean;
+  /**
+   * When this claim's lease ends on this process's clock (`Date.now()` ms): LEASE_MS after the
+   * claim was asked for, whatever `now` the claim was made with (tests move that forward).
+   */
+  leaseEndsAt: number;
 }
 
 interface ClaimRow {
@@ -48,6 +56,7 @@ export async function claimDueDeliveries(
   db: Db,
   opts: { now: Date; limit: number; organizationId?: string },
 ): Promise<ClaimedDelivery[]> {
+  const leaseEndsAt = Date.now() + LEASE_MS;
   const rows = await claimDue<ClaimRow>(
     db,
     'webhook_deliveries',
@@ -73,6 +82,7 @@ export async function claimDueDeliveries(
     url: r.url,
     secretEncrypted: r.secret_encrypted,
     webhookActive: r.is_active,
+    leaseEndsAt,
   }));
 }
 
@@ -125,8 +135,9 @@ export async function recordAttempt(
       where delivery_id = ${claim.id}::uuid and attempt_number = ${claim.attemptNumber}::integer
         and attempted_at = ${at}::timestamptz
     )`);
-  // Written again when the database went away mid-write (perhaps after its commit): once.
-  await recordOutcome(write);
+  // Written again when the database went away mid-write (perhaps after its commit): once,
+  // and only while the lease lasts (after it, another claim may be sending the row again).
+  await recordOutcome(write, claim.leaseEndsAt - OUTCOME_MARGIN_MS);
   return { status, nextAttemptAt };
 }
 
@@ -141,5 +152,18 @@ export async function abandonDelivery(
     update webhook_deliveries
     set status = 'failed', claim_token = null, last_error = ${reason},
         attempt_count = attempt_count - 1, updated_at = ${now.toISOString()}::timestamptz
+    where id = ${claim.id}::uuid and claim_token = ${claim.claimToken}::uuid`);
+}
+
+/**
+ * Hands a claim back unsent (its lease could not hold a whole try): due again at once, the
+ * try not counted, the token cleared, so the next tick claims it with a fresh lease.
+ */
+export async function releaseClaim(db: Db, claim: ClaimedDelivery, now: Date): Promise<void> {
+  const at = now.toISOString();
+  await db.execute(sql`
+    update webhook_deliveries
+    set claim_token = null, attempt_count = attempt_count - 1,
+        next_attempt_at = ${at}::timestamptz, updated_at = ${at}::timestamptz
     where id = ${claim.id}::uuid and claim_token = ${claim.claimToken}::uuid`);
 }

@@ -7,7 +7,9 @@ import {
   abandonDelivery,
   claimDueDeliveries,
   MAX_ATTEMPTS,
+  OUTCOME_MARGIN_MS,
   recordAttempt,
+  releaseClaim,
   SEND_TIMEOUT_MS,
   type ClaimedDelivery,
 } from './claims';
@@ -77,6 +79,23 @@ export async function deliverClaimed(
     return abandon('The endpoint was deactivated before this event was sent.');
   }
 
+  // One deadline for the whole try, DNS lookup included, and the try must end inside the
+  // claim's lease with time left to record it: otherwise the lease could lapse mid-send and
+  // another process send the same try. A claim that cannot hold a whole try (it waited too
+  // long) is handed back unsent, to be claimed again with a fresh lease.
+  const timeoutMs = opts.timeoutMs ?? SEND_TIMEOUT_MS;
+  const deadline = Date.now() + timeoutMs;
+  if (deadline > claim.leaseEndsAt - OUTCOME_MARGIN_MS) {
+    await releaseClaim(db, claim, now);
+    return {
+      ...base,
+      status: claim.attemptNumber > 1 ? 'retrying' : 'pending',
+      responseStatus: null,
+      error: 'Not sent: too little of the claim’s lease was left for a whole try.',
+      nextAttemptAt: now,
+    };
+  }
+  const timedOut = () => new Error(`Timed out after ${Math.round(timeoutMs / 1000)} s.`);
   const started = performance.now();
   let responseStatus: number | null = null;
   let error: string | null = null;
@@ -88,12 +107,18 @@ export async function deliverClaimed(
       claim.webhookId,
     );
     const body = webhookBody(claim);
-    const target = await resolveDeliveryTarget(bareHost(url), {
-      allowPrivate: opts.allowPrivate,
-      resolver: opts.resolver,
-    });
+    const target = await beforeDeadline(
+      resolveDeliveryTarget(bareHost(url), {
+        allowPrivate: opts.allowPrivate,
+        resolver: opts.resolver,
+      }),
+      deadline,
+      timedOut,
+    );
+    const left = deadline - Date.now();
+    if (left <= 0) throw timedOut();
     const headers = signatureHeaders(secret, claim.eventId, body, now);
-    const result = await postWebhook(url, target, body, headers, opts.timeoutMs ?? SEND_TIMEOUT_MS);
+    const result = await postWebhook(url, target, body, headers, left, timeoutMs);
     responseStatus = result.status;
     if (result.status < 200 || result.status > 299) {
       error =
@@ -102,11 +127,7 @@ export async function deliverClaimed(
           : `HTTP ${result.status}${result.excerpt ? `: ${result.excerpt}` : ''}`;
     }
   } catch (caught) {
-    // A failed IPv4/IPv6 race is an AggregateError with an empty message.
-    error =
-      caught instanceof Error
-        ? caught.message || (caught as NodeJS.ErrnoException).code || caught.name
-        : String(caught);
+    error = sendErrorText(caught);
   }
   const succeeded = responseStatus !== null && responseStatus >= 200 && responseStatus <= 299;
   const recorded = await recordAttempt(db, claim, {
@@ -117,6 +138,28 @@ export async function deliverClaimed(
     attemptedAt: now,
   });
   return { ...base, responseStatus, error, ...recorded };
+}
+
+/** `work`, or `fail()` once the clock passes `deadline` (the work itself is left to finish). */
+function beforeDeadline<T>(work: Promise<T>, deadline: number, fail: () => Error): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(fail()), Math.max(0, deadline - Date.now()));
+  });
+  return Promise.race([work, expired]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * A failed try's error as the tenant reads it in the deliveries list. A socket error's message
+ * names the address and port it tried ("connect ECONNREFUSED 10.1.2.3:443"), which tells a
+ * tenant what their name resolved to inside our network: only the call and code are kept.
+ * A failed IPv4/IPv6 race is an AggregateError with an empty message and the code.
+ */
+export function sendErrorText(caught: unknown): string {
+  if (!(caught instanceof Error)) return String(caught);
+  const { code, syscall } = caught as NodeJS.ErrnoException;
+  if (code) return syscall ? `${syscall} ${code}` : code;
+  return caught.message || caught.name;
 }
 
 /** One claim and the sends it leads to, awaited (tests; the loop does the same in the background). */

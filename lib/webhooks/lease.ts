@@ -79,12 +79,15 @@ export async function claimDue<Row>(
 /**
  * Records a try's outcome, waiting out a database that went away during the send: the
  * recipient already has the message, and an outcome left unrecorded would let the lease lapse
- * and the row be sent again. Keeps trying (¼ s, doubling to 2 s) until 15 s before the lease
- * ends — a send takes 10 s at most — and gives up after that, when another claim may send it.
- * Other errors are not waited for.
+ * and the row be sent again. Keeps trying (¼ s, doubling to 2 s) until `deadline` (by default
+ * 15 s before the lease ends — a send takes 10 s at most; webhooks pass their claim's own
+ * lease end) and gives up after that, when another claim may send it. Other errors are not
+ * waited for.
  */
-export async function recordOutcome<T>(write: () => Promise<T>): Promise<T> {
-  const deadline = Date.now() + LEASE_MS - 15_000;
+export async function recordOutcome<T>(
+  write: () => Promise<T>,
+  deadline = Date.now() + LEASE_MS - 15_000,
+): Promise<T> {
   for (let wait = 250; ; wait = Math.min(wait * 2, 2000)) {
     try {
       return await write();

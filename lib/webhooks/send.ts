@@ -7,7 +7,7 @@ import { bareHost, type ResolvedTarget } from './address-guard';
  * One webhook POST over node:http(s), connected to the address the SSRF guard checked
  * (the socket's `lookup` answers with it; no second DNS query). Redirects are not
  * followed — a 3xx is a failed try like any non-2xx. The timeout covers the whole
- * exchange, response body included; the body is read (to free the socket) and its start
+ * exchange, response body included (the dispatcher passes what its try's deadline leaves); the body is read (to free the socket) and its start
  * kept for the attempt's error.
  */
 export interface SendResult {
@@ -25,6 +25,8 @@ export function postWebhook(
   body: string,
   headers: Record<string, string>,
   timeoutMs: number,
+  /** The try's whole budget, for the message (the lookup may have used part of it). */
+  budgetMs = timeoutMs,
 ): Promise<SendResult> {
   const client = url.protocol === 'https:' ? https : http;
   return new Promise<SendResult>((resolve, reject) => {
@@ -71,7 +73,7 @@ export function postWebhook(
       },
     );
     const timer = setTimeout(
-      () => req.destroy(new Error(`Timed out after ${Math.round(timeoutMs / 1000)} s.`)),
+      () => req.destroy(new Error(`Timed out after ${Math.round(budgetMs / 1000)} s.`)),
       timeoutMs,
     );
     req.on('error', (error) => {

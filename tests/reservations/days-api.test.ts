@@ -157,4 +157,37 @@ describe('available days', () => {
       'not_found',
     );
   });
+
+  it('answers the last dates of the calendar (9999-12-31), linked or not, staff and public', async () => {
+    const bare = await org.api.post('/reservation-services', {
+      name: 'No links',
+      duration_minutes: 30,
+    });
+    expectStatus(bare, 201);
+    const slug = `days-end-${randomUUID().slice(0, 8)}`;
+    await mustCreate(org, '/reservation-booking-links', {
+      slug,
+      name: 'End of time',
+      service_ids: [serviceId, bare.body.id],
+    });
+    for (const id of [bare.body.id, serviceId]) {
+      for (const range of ['date=9999-12-31', 'date=9999-12-01&end_date=9999-12-31']) {
+        for (const res of [
+          await org.api.get(`/reservation-available-days?service_id=${id}&${range}`),
+          await call('GET', `/public/booking-links/${slug}/days?service_id=${id}&${range}`),
+        ]) {
+          expectStatus(res, 200);
+          expect(res.body.days.at(-1)).toEqual({
+            date: '9999-12-31',
+            slot_count: 0,
+            first_start_datetime: null,
+          });
+        }
+        expectStatus(
+          await org.api.get(`/reservation-available-slots?service_id=${id}&${range}`),
+          200,
+        );
+      }
+    }
+  });
 });

@@ -31,6 +31,8 @@ export interface Fixture {
   slug: string;
   manageToken: string;
   serviceId: string;
+  /** A service with no resources linked (it has no slots), also on the booking link. */
+  bareServiceId: string;
   /** Free slot starts of the bookable service, for bodies that need one. */
   slotStarts: string[];
 }
@@ -56,11 +58,15 @@ export async function createFixture(): Promise<Fixture> {
     start_datetime: slotStarts[0],
     contact_id: seed.contact.id,
   });
+  const bare = await mustPost(org, '/reservation-services', {
+    name: 'Fixture service without links',
+    duration_minutes: 30,
+  });
   const slug = `fx-${randomUUID().slice(0, 8)}`;
   const bookingLink = await mustPost(org, '/reservation-booking-links', {
     slug,
     name: 'Fixture link',
-    service_ids: [serviceId],
+    service_ids: [serviceId, bare.id],
   });
   const booked = await call('POST', `/public/booking-links/${slug}/reservations`, {
     body: {
@@ -131,6 +137,7 @@ export async function createFixture(): Promise<Fixture> {
     slug,
     manageToken: booked.body.manage_token,
     serviceId,
+    bareServiceId: bare.id,
     slotStarts,
   };
 }

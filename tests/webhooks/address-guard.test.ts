@@ -44,6 +44,19 @@ describe('isPublicAddress', () => {
     '::127.0.0.1',
     '64:ff9b::7f00:1',
     '2002:a00:1::1',
+    // IPv4-translated (RFC 2765), ::ffff:0:a.b.c.d
+    '::ffff:0:127.0.0.1',
+    '::ffff:0:7f00:1',
+    '::ffff:0:10.1.2.3',
+    '::ffff:0:169.254.169.254',
+    // local-use NAT64 (RFC 8215), 64:ff9b:1::/48: as a /96 prefix…
+    '64:ff9b:1::10.0.0.1',
+    '64:ff9b:1::a9fe:a9fe',
+    '64:ff9b:1:abcd::192.168.0.1',
+    // …and as a /48, /56 and /64 prefix (RFC 6052: the u octet skipped)
+    '64:ff9b:1:a00:0:100::',
+    '64:ff9b:1:0a:0:1:0:0',
+    '64:ff9b:1:0:a:0:100:0',
     'fe80::1',
     'fe80::1%eth0',
     'fc00::1',
@@ -65,6 +78,9 @@ describe('isPublicAddress', () => {
     '2a00:1450:4007:80a::200e',
     '::ffff:8.8.8.8',
     '64:ff9b::808:808',
+    '::ffff:0:8.8.8.8',
+    '64:ff9b:1::8.8.8.8',
+    '64:ff9b:1:abcd::808:808',
   ])('allows %s', (address) => {
     expect(isPublicAddress(address)).toBe(true);
   });
@@ -82,7 +98,7 @@ describe('resolveDeliveryTarget', () => {
         allowPrivate: false,
         resolver: resolver(['93.184.216.34', '10.0.0.7']),
       }),
-    ).rejects.toThrow(/10\.0\.0\.7.*private/);
+    ).rejects.toThrow(/^Refused: hooks\.example\.com is a private or reserved address\.$/);
     await expect(
       resolveDeliveryTarget('hooks.example.com', {
         allowPrivate: false,
@@ -153,14 +169,15 @@ describe('deliveries to private addresses', () => {
       for (const result of results) {
         expect(result).toMatchObject({ status: 'retrying', responseStatus: null });
         expect(result.error).toMatch(/^Refused: .* private or reserved address/);
+        expect(result.error).not.toMatch(/WEBHOOKS_ALLOW_PRIVATE/);
       }
       expect(receiver.received).toHaveLength(0);
       expect(receiver6?.received ?? []).toHaveLength(0);
       const [delivery] = await deliveriesOf(org.id, ids[0]!);
-      expect(delivery!.last_error).toMatch(/127\.0\.0\.1/);
+      expect(delivery!.last_error).toBe('Refused: 127.0.0.1 is a private or reserved address.');
       const list = await org.api.get(`/webhooks/${ids[1]}/deliveries`);
       expect(list.body.data[0]).toMatchObject({ status: 'failed', response_status: null });
-      expect(list.body.data[0].error).toMatch(/::ffff:7f00:1|::ffff:127\.0\.0\.1/);
+      expect(list.body.data[0].error).toMatch(/^Refused: ::ffff:/);
 
       // With the variable set, the same deliveries go through on their next try (only the
       // two to the local receiver: the others stay off, nothing here should reach them).
@@ -201,7 +218,7 @@ describe('deliveries to private addresses', () => {
         allowPrivate: false,
         resolver: rebinding,
       });
-      expect(refused!.error).toMatch(/rebind\.example\.test resolves to 127\.0\.0\.1/);
+      expect(refused!.error).toBe('Refused: rebind.example.test is a private or reserved address.');
       expect(lookups).toBe(1);
       // …and when allowed, sent to the one answer checked, with the URL's Host header.
       lookups = 0;
@@ -217,6 +234,42 @@ describe('deliveries to private addresses', () => {
       expect(receiver.received[0]!.headers.host).toBe(`rebind.example.test:${receiver.port}`);
     } finally {
       await receiver.close();
+    }
+  });
+
+  it('tell the tenant nothing about the network: no address an internal name resolved to', async () => {
+    const db = await getDb();
+    const org = await keyOrg('UTC');
+    const { serviceId } = await makeService(org, { hours: everyDay('00:00', '24:00') });
+    const closed = await startReceiver();
+    await closed.close();
+    const res = await org.api.post('/webhooks', {
+      url: `http://hooks.internal.example.test:${closed.port}/hook`,
+      events: ['reservation.created'],
+    });
+    expect(res.status).toBe(201);
+    await mustBook(org, { service_id: serviceId, start_datetime: `${futureDate(5)}T12:00:00Z` });
+    const internal: Resolver = async () => [{ address: '127.0.0.1', family: 4 }];
+    // Refused (private not allowed): the message names the URL's host, not its address.
+    const [refused] = await dispatchDue(db, {
+      organizationId: org.id,
+      allowPrivate: false,
+      resolver: internal,
+    });
+    expect(refused!.error).toBe(
+      'Refused: hooks.internal.example.test is a private or reserved address.',
+    );
+    // Allowed, but nothing listens: the connection error loses the address and port too.
+    const [failed] = await dispatchDue(db, {
+      organizationId: org.id,
+      allowPrivate: true,
+      resolver: internal,
+      now: new Date(Date.now() + 31_000),
+    });
+    expect(failed!.error).toMatch(/ECONNREFUSED/);
+    const list = await org.api.get(`/webhooks/${res.body.id}/deliveries`);
+    for (const attempt of list.body.data) {
+      expect(attempt.error).not.toMatch(/127\.0\.0\.1|:\d{2,5}\b/);
     }
   });
 });

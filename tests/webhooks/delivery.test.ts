@@ -8,7 +8,8 @@ import {
   recordAttempt,
   retryDelayMs,
 } from '@/lib/webhooks/claims';
-import { dispatchDue, type DispatchOptions } from '@/lib/webhooks/dispatcher';
+import { deliverClaimed, dispatchDue, type DispatchOptions } from '@/lib/webhooks/dispatcher';
+import type { Resolver } from '@/lib/webhooks/address-guard';
 import type { TestOrg } from '../helpers/api';
 import { futureDate, makeService } from '../helpers/catalog';
 import { everyDay, keyOrg, mustBook } from '../helpers/reservations';
@@ -297,6 +298,73 @@ describe('webhook delivery', () => {
         [1, 'late'],
         [2, null],
       ]);
+    } finally {
+      await r.close();
+    }
+  });
+
+  it('a slow DNS lookup counts in the try’s timeout: the try ends at its deadline', async () => {
+    const { r: unused, webhook: first } = await setup();
+    await org.api.delete(`/webhooks/${first.id}`);
+    await unused.close();
+    const r = await startReceiver();
+    try {
+      // A name only the test's resolver knows, answering after `lookupMs`.
+      await hook(`http://slow-dns.example.test:${r.port}/hook`);
+      let lookupMs = 600;
+      const slowResolver: Resolver = () =>
+        new Promise((resolve) =>
+          setTimeout(() => resolve([{ address: '127.0.0.1', family: 4 }]), lookupMs),
+        );
+      await mustBook(org, { service_id: serviceId, start_datetime: nextStart() });
+      const t0 = performance.now();
+      const [slow] = await dispatch({ timeoutMs: 300, resolver: slowResolver });
+      expect(performance.now() - t0).toBeLessThan(550);
+      expect(slow).toMatchObject({ status: 'retrying', responseStatus: null });
+      expect(slow!.error).toMatch(/Timed out/);
+      // The lookup's time is taken from the exchange's: 200 ms + a 200 ms answer > 300 ms.
+      lookupMs = 200;
+      r.delay(200);
+      const [late] = await dispatch({
+        timeoutMs: 300,
+        resolver: slowResolver,
+        now: new Date(Date.now() + 31 * S),
+      });
+      expect(late!.error).toMatch(/Timed out/);
+      // Within budget, it goes through.
+      r.delay(0);
+      lookupMs = 20;
+      const [sent] = await dispatch({
+        timeoutMs: 1000,
+        resolver: slowResolver,
+        now: new Date(Date.now() + 200 * S),
+      });
+      expect(sent).toMatchObject({ status: 'succeeded', attemptNumber: 3 });
+    } finally {
+      await r.close();
+    }
+  });
+
+  it('a try that could not finish inside its claim’s lease is not started, and not counted', async () => {
+    const { r, webhook } = await setup();
+    try {
+      await mustBook(org, { service_id: serviceId, start_datetime: nextStart() });
+      const [claim] = await claimDueDeliveries(db, {
+        now: new Date(),
+        limit: 10,
+        organizationId: org.id,
+      });
+      // The claim waited: 12 s of lease left cannot hold a 10 s try and its recording.
+      const result = await deliverClaimed(db, { ...claim!, leaseEndsAt: Date.now() + 12 * S });
+      expect(result).toMatchObject({ status: 'pending', responseStatus: null });
+      expect(r.received).toHaveLength(0);
+      const [delivery] = await deliveriesOf(org.id, webhook.id);
+      expect(delivery).toMatchObject({ status: 'pending', attempt_count: 0, claim_token: null });
+      expect(await attemptsOf(delivery!.id)).toHaveLength(0);
+      // Due again at once, and sent by the next claim as its first try.
+      const [sent] = await dispatch();
+      expect(sent).toMatchObject({ status: 'succeeded', attemptNumber: 1 });
+      expect(r.received).toHaveLength(1);
     } finally {
       await r.close();
     }

@@ -1,0 +1,2 @@
+ALTER TABLE "reservation_holds" ADD COLUMN "client_key" text;--> statement-breakpoint
+CREATE INDEX "reservation_holds_link_idx" ON "reservation_holds" USING btree ("booking_link_id","expires_at") WHERE "reservation_holds"."booking_link_id" is not null;
