@@ -34,3 +34,17 @@ test('the public booking page may be framed by other sites; the manage page and 
   expect(manage['content-security-policy']).toContain("frame-ancestors 'none'");
   expect(manage['x-frame-options']).toBe('DENY');
 });
+
+test('a path Next cannot decode is a 400 (the envelope under /api), never a 500', async ({
+  request,
+}) => {
+  for (const path of ['/api/reservations/%ZZ', '/api/contacts/%E0%A4%A', '/api/%']) {
+    const res = await request.get(path);
+    expect(res.status(), path).toBe(400);
+    expect((await res.json()).error.code, path).toBe('validation_error');
+  }
+  for (const path of ['/reservations/%ZZ', '/book/%FF', '/book/manage/%0A']) {
+    const res = await request.get(path, { maxRedirects: 0 });
+    expect(res.status(), path).toBe(400);
+  }
+});

@@ -2,6 +2,7 @@ import http from 'node:http';
 import next from 'next';
 import { closeDb } from '@/db/client';
 import { stampPeerAddress } from '@/lib/http/client-ip';
+import { malformedRequestAnswer } from '@/lib/http/malformed-url';
 import { isEmbeddablePath, securityHeaders } from '@/lib/http/security-headers';
 import { startDispatcher, stopDispatcher } from '@/lib/webhooks/dispatcher';
 
@@ -34,6 +35,13 @@ export async function serve({
     const path = (req.url ?? '/').split('?')[0]!;
     for (const [name, value] of isEmbeddablePath(path) ? embeddableHeaders : headers) {
       res.setHeader(name, value);
+    }
+    // Next answers an undecodable path with a plain-text 500; refuse it ourselves (400).
+    const malformed = malformedRequestAnswer(req.url ?? '/');
+    if (malformed) {
+      res.writeHead(malformed.status, malformed.headers);
+      res.end(req.method === 'HEAD' ? undefined : malformed.body);
+      return;
     }
     void handle(req, res);
   });

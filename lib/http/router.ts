@@ -5,8 +5,9 @@ import { resolveCaller } from '@/lib/auth/caller';
 import { readJsonObject } from './body';
 import { databaseUnavailable } from './db-errors';
 import type { Ctx } from './context';
-import { AppError, forbidden, unauthenticated } from './errors';
+import { AppError, forbidden, unauthenticated, validationError } from './errors';
 import { logRequest } from './log';
+import { isMalformedPath } from './malformed-url';
 import { isSameOrigin } from './origin';
 import { parseQueryString } from './query';
 import { json, toErrorResponse } from './responses';
@@ -55,8 +56,8 @@ export function createRouter(routes: Route[]) {
         try {
           params[name] = decodeURIComponent(m[i + 1]!);
         } catch {
-          // A malformed escape cannot name any record.
-          return { compiled: null, allowed: [] };
+          // A malformed escape cannot name any record: the request itself is malformed.
+          return { compiled: null, allowed: [], malformed: true };
         }
       }
       return { compiled: c, params };
@@ -76,6 +77,11 @@ export function createRouter(routes: Route[]) {
       // HEAD is GET without the body (RFC 9110), so probes and caches can use it.
       const found = match(req.method === 'HEAD' ? 'GET' : req.method, path);
       if (!found.compiled) {
+        if (found.malformed || isMalformedPath(url.pathname)) {
+          throw validationError(
+            'The request path is malformed (a bad % escape or a control character).',
+          );
+        }
         throw found.allowed?.length
           ? new AppError(
               'method_not_allowed',
