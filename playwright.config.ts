@@ -87,6 +87,7 @@ export default defineConfig({
           // The whole suite signs in and books from one address within minutes.
           SIGN_IN_PER_MINUTE_IP: '1000',
           SIGN_IN_PER_MINUTE_ACCOUNT: '1000',
+          SIGN_UP_PER_MINUTE_IP: '1000',
           RATE_LIMIT_PUBLIC_PER_MINUTE: '1000',
         },
       },

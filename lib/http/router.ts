@@ -140,6 +140,7 @@ async function run(
   const now = new Date();
 
   if (route.access === 'public') {
+    if (route.cookieWrite) checkCookieWrite(req);
     const body = hasBody ? await readJsonObject(req) : {};
     return toResponse(await route.handle({ db, requestId, now }, { params, query, body, req }));
   }
@@ -158,6 +159,20 @@ async function run(
   takeOrganizationId(body, ctx, 'body');
   const input: RouteInput = { params, query, body, req };
   return toResponse(await route.handle(ctx, input));
+}
+
+/**
+ * A public route that sets a session cookie: our own Origin (or Referer), as for every cookie
+ * write, and a JSON body, which a cross-site HTML form cannot send without a CORS preflight.
+ */
+function checkCookieWrite(req: Request) {
+  if (!isSameOrigin(req)) {
+    throw forbidden('This request must come from this application (Origin or Referer).');
+  }
+  const type = req.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
+  if (type !== 'application/json') {
+    throw new AppError('unsupported_media_type', 415, 'Send the body as application/json.');
+  }
 }
 
 /** §0 tenancy: organization_id may be omitted or equal the caller's; anything else is 403. */
