@@ -3,6 +3,7 @@ import next from 'next';
 import { closeDb } from '@/db/client';
 import { stampPeerAddress } from '@/lib/http/client-ip';
 import { malformedRequestAnswer } from '@/lib/http/malformed-url';
+import { assertPublicUrlConfigured } from '@/lib/notifications/origin';
 import { isEmbeddablePath, securityHeaders } from '@/lib/http/security-headers';
 import { startDispatcher, stopDispatcher } from '@/lib/webhooks/dispatcher';
 
@@ -23,6 +24,8 @@ export async function serve({
   port: number;
   onReady?: () => void;
 }) {
+  // Production links (emails, .ics) are built on APP_URL only: refuse to start without it.
+  if (!dev) assertPublicUrlConfigured();
   const hostname = process.env.HOST ?? '0.0.0.0';
   const app = next({ dev, dir: process.cwd(), hostname, port });
   const handle = app.getRequestHandler();
