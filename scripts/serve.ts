@@ -4,7 +4,12 @@ import { closeDb } from '@/db/client';
 import { stampPeerAddress } from '@/lib/http/client-ip';
 import { malformedRequestAnswer } from '@/lib/http/malformed-url';
 import { assertPublicUrlConfigured } from '@/lib/notifications/origin';
-import { isEmbeddablePath, securityHeaders } from '@/lib/http/security-headers';
+import {
+  isEmbeddablePath,
+  isUploadPath,
+  securityHeaders,
+  uploadHeaders,
+} from '@/lib/http/security-headers';
 import { startDispatcher, stopDispatcher } from '@/lib/webhooks/dispatcher';
 
 /**
@@ -33,10 +38,17 @@ export async function serve({
   const upgrade = app.getUpgradeHandler();
   const headers = Object.entries(securityHeaders({ dev }));
   const embeddableHeaders = Object.entries(securityHeaders({ dev, embeddable: true }));
+  // Uploaded files carry their own, stricter headers (not the app's CSP).
+  const fileHeaders = Object.entries(uploadHeaders());
   const server = http.createServer((req, res) => {
     stampPeerAddress(req);
     const path = (req.url ?? '/').split('?')[0]!;
-    for (const [name, value] of isEmbeddablePath(path) ? embeddableHeaders : headers) {
+    const chosen = isUploadPath(path)
+      ? fileHeaders
+      : isEmbeddablePath(path)
+        ? embeddableHeaders
+        : headers;
+    for (const [name, value] of chosen) {
       res.setHeader(name, value);
     }
     // Next answers an undecodable path with a plain-text 500; refuse it ourselves (400).

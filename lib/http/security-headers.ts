@@ -22,6 +22,23 @@ export function isEmbeddablePath(pathname: string): boolean {
   return pathname.startsWith('/book/') && !pathname.startsWith('/book/manage/');
 }
 
+/** Files served from local storage (`GET /api/uploads/…`): they get uploadHeaders, not the app's. */
+export function isUploadPath(pathname: string): boolean {
+  return pathname.startsWith('/api/uploads/');
+}
+
+/**
+ * An uploaded file opened directly runs nothing and loads nothing: its own policy, not the
+ * app's (whose `default-src 'self'` would let an SVG or HTML file script this origin).
+ */
+export function uploadHeaders(): Record<string, string> {
+  return {
+    'Content-Security-Policy': "default-src 'none'; sandbox",
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+  };
+}
+
 export function securityHeaders({
   dev,
   embeddable = false,
