@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { getDb } from '@/db/client';
+import { organizations } from '@/db/schema';
 import { PEER_ADDRESS_HEADER } from '@/lib/http/client-ip';
 import { BASE, call, createTestOrg, sessionClient, signIn, type TestOrg } from '../helpers/api';
 import { addUser, expectError, expectStatus, ISO_UTC } from './fixtures';
@@ -76,15 +79,30 @@ describe('POST /api/signup', () => {
     expectError(await signup({ body: signupBody({ role: 'admin' }) }), 400, 'validation_error');
   });
 
-  it('a duplicate email (any case) → 409 at email, and nothing is created', async () => {
+  it('a registered email (any case) gets the same 201 reply: nothing revealed, nothing created, no session', async () => {
     const first = signupBody();
-    expectStatus(await signup({ body: first }), 201);
+    const created = await signup({ body: first });
+    expectStatus(created, 201);
     const name = `Dup Org ${unique()}`;
     for (const email of [first.email, first.email.toUpperCase()]) {
       const res = await signup({ body: signupBody({ email, organization_name: name }) });
-      expectError(res, 409, 'conflict', ['email']);
+      expectStatus(res, 201);
+      expect(Object.keys(res.body)).toEqual(['organization']);
+      expect(Object.keys(res.body.organization)).toEqual(Object.keys(created.body.organization));
+      expect(res.body.organization).toMatchObject({ name, timezone: 'Europe/Paris' });
       expect(res.headers.getSetCookie()).toEqual([]);
+      const db = await getDb();
+      const rows = await db
+        .select()
+        .from(organizations)
+        .where(eq(organizations.id, res.body.organization.id));
+      expect(rows).toEqual([]);
     }
+    // The account's owner is unaffected.
+    expectStatus(
+      await call('GET', '/organizations/me', { cookie: await signIn(first.email, first.password) }),
+      200,
+    );
     // The refused sign-ups rolled back: the name's slug is still free.
     const ok = await signup({ body: signupBody({ organization_name: name }) });
     expectStatus(ok, 201);
@@ -333,7 +351,7 @@ describe('staff users', () => {
     expectError(await admin.post('/users', userBody(extra)), 400, 'validation_error', paths);
   });
 
-  it('a duplicate email → 409 at email (any case, any organization)', async () => {
+  it('an email already in this organization → 409 at email (any case)', async () => {
     const body = userBody();
     expectStatus(await admin.post('/users', body), 201);
     expectError(await admin.post('/users', userBody({ email: body.email })), 409, 'conflict', [
@@ -345,13 +363,26 @@ describe('staff users', () => {
       'conflict',
       ['email'],
     );
+  });
+
+  it("another organization's account is not revealed: the same 201 reply, nothing created", async () => {
     const other = await createTestOrg();
-    expectError(
-      await other.api.post('/users', userBody({ email: org.adminEmail })),
-      409,
-      'conflict',
-      ['email'],
-    );
+    const fresh = await other.api.post('/users', userBody());
+    const taken = await other.api.post('/users', userBody({ email: org.adminEmail.toUpperCase() }));
+    expectStatus(taken, 201);
+    expect(Object.keys(taken.body)).toEqual(Object.keys(fresh.body));
+    expect(taken.body).toMatchObject({
+      organization_id: other.id,
+      email: org.adminEmail,
+      role: 'staff',
+    });
+    // Nothing was created, and the account still belongs to (and signs in at) its organization.
+    const list = await other.api.get('/users?$limit=50');
+    expect(list.body.data.map((u: { email: string }) => u.email)).not.toContain(org.adminEmail);
+    const me = await call('GET', '/organizations/me', {
+      cookie: await signIn(org.adminEmail, org.adminPassword),
+    });
+    expect(me.body.id).toBe(org.id);
   });
 
   it('staff cannot manage users or keys (403); nothing changes', async () => {
