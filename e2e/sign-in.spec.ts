@@ -82,3 +82,25 @@ test('after the form, next= off-site lands on Reservations', async ({ page }) =>
     await page.context().clearCookies();
   }
 });
+
+test('the sign-up form still works (same-origin JSON); a registered email is not revealed', async ({
+  page,
+}) => {
+  const email = `owner-${Date.now().toString(36)}@example.test`;
+  const fill = async (address: string) => {
+    await page.goto('/sign-up');
+    await page.getByLabel('Organization name').fill(`E2E Salon ${Date.now().toString(36)}`);
+    await page.getByLabel('Your name').fill('Owner');
+    await page.getByLabel('Email').fill(address);
+    await page.getByLabel('Password').fill('long enough password');
+    await page.getByRole('button', { name: 'Create organization' }).click();
+  };
+  await fill(email);
+  await page.waitForURL('**/reservations');
+  await expect(page.getByRole('heading', { level: 1, name: 'Reservations' })).toBeVisible();
+  await page.context().clearCookies();
+  // The demo admin's email: no error naming it, no session; the visitor is sent to sign in.
+  await fill(ADMIN.email);
+  await page.waitForURL(/\/sign-in/);
+  await expect(page.getByText(/already/i)).toHaveCount(0);
+});
