@@ -82,11 +82,14 @@ export default defineConfig({
           SEED_DEMO: '1',
           BETTER_AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-12',
           PORT: port,
+          // Production refuses to start without its public URL (links in emails and .ics).
+          APP_URL: baseURL,
           LOG_LEVEL: 'silent',
           NEXT_TELEMETRY_DISABLED: '1',
           // The whole suite signs in and books from one address within minutes.
           SIGN_IN_PER_MINUTE_IP: '1000',
           SIGN_IN_PER_MINUTE_ACCOUNT: '1000',
+          SIGN_UP_PER_MINUTE_IP: '1000',
           RATE_LIMIT_PUBLIC_PER_MINUTE: '1000',
         },
       },

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next';
+import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { Providers } from '@/components/Providers';
 import './globals.css';
@@ -14,7 +15,10 @@ export const viewport: Viewport = {
   themeColor: '#f7f8fa',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Reading the request renders every page per request, so its scripts carry the request's
+  // CSP nonce (proxy.ts); Next finds the nonce in the request's CSP header itself.
+  await headers();
   return (
     <html lang="en">
       <body>

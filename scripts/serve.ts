@@ -2,7 +2,14 @@ import http from 'node:http';
 import next from 'next';
 import { closeDb } from '@/db/client';
 import { stampPeerAddress } from '@/lib/http/client-ip';
-import { isEmbeddablePath, securityHeaders } from '@/lib/http/security-headers';
+import { malformedRequestAnswer } from '@/lib/http/malformed-url';
+import { assertPublicUrlConfigured } from '@/lib/notifications/origin';
+import {
+  isEmbeddablePath,
+  isUploadPath,
+  securityHeaders,
+  uploadHeaders,
+} from '@/lib/http/security-headers';
 import { startDispatcher, stopDispatcher } from '@/lib/webhooks/dispatcher';
 
 /**
@@ -22,6 +29,8 @@ export async function serve({
   port: number;
   onReady?: () => void;
 }) {
+  // Production links (emails, .ics) are built on APP_URL only: refuse to start without it.
+  if (!dev) assertPublicUrlConfigured();
   const hostname = process.env.HOST ?? '0.0.0.0';
   const app = next({ dev, dir: process.cwd(), hostname, port });
   const handle = app.getRequestHandler();
@@ -29,11 +38,25 @@ export async function serve({
   const upgrade = app.getUpgradeHandler();
   const headers = Object.entries(securityHeaders({ dev }));
   const embeddableHeaders = Object.entries(securityHeaders({ dev, embeddable: true }));
+  // Uploaded files carry their own, stricter headers (not the app's CSP).
+  const fileHeaders = Object.entries(uploadHeaders());
   const server = http.createServer((req, res) => {
     stampPeerAddress(req);
     const path = (req.url ?? '/').split('?')[0]!;
-    for (const [name, value] of isEmbeddablePath(path) ? embeddableHeaders : headers) {
+    const chosen = isUploadPath(path)
+      ? fileHeaders
+      : isEmbeddablePath(path)
+        ? embeddableHeaders
+        : headers;
+    for (const [name, value] of chosen) {
       res.setHeader(name, value);
+    }
+    // Next answers an undecodable path with a plain-text 500; refuse it ourselves (400).
+    const malformed = malformedRequestAnswer(req.url ?? '/');
+    if (malformed) {
+      res.writeHead(malformed.status, malformed.headers);
+      res.end(req.method === 'HEAD' ? undefined : malformed.body);
+      return;
     }
     void handle(req, res);
   });

@@ -6,6 +6,14 @@
 // with "dispatcher.getOwner is not a function"). `next()` sets it too, but only after our
 // imports have loaded React.
 Object.assign(process.env, { NODE_ENV: 'production' });
+// Before migrating anything: production refuses to start without APP_URL (or BETTER_AUTH_URL).
+const { assertPublicUrlConfigured } = await import('@/lib/notifications/origin');
+try {
+  assertPublicUrlConfigured();
+} catch (error) {
+  process.stderr.write(`${(error as Error).message}\n`);
+  process.exit(1);
+}
 const { prepare } = await import('./prepare');
 const { serve } = await import('./serve');
 

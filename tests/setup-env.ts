@@ -6,4 +6,5 @@ if (!process.env.DATABASE_URL) process.env.DATA_DIR = 'memory://';
 process.env.RATE_LIMIT_PUBLIC_PER_MINUTE ??= '1000000';
 process.env.SIGN_IN_PER_MINUTE_IP ??= '1000000';
 process.env.SIGN_IN_PER_MINUTE_ACCOUNT ??= '1000000';
+process.env.SIGN_UP_PER_MINUTE_IP ??= '1000000';
 process.env.WEBHOOKS_DISPATCHER ??= '0';

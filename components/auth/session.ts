@@ -36,14 +36,7 @@ export const getStaffSession = cache(async (): Promise<StaffSession | null> => {
   };
 });
 
-/** `next` must be a path on this site: never `//evil.example` or an absolute URL. */
-export function safeNextPath(next: string | string[] | undefined): string | null {
-  if (typeof next !== 'string') return null;
-  if (!next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return null;
-  if (next.startsWith('/sign-in') || next.startsWith('/sign-up') || next.startsWith('/api/'))
-    return null;
-  return next;
-}
+export { safeNextPath } from '@/lib/auth/next-path';
 
 /**
  * For pages under the signed-in layout: the session, or a redirect to sign-in that

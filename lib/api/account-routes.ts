@@ -7,6 +7,8 @@ import {
 } from '@/lib/auth/schemas';
 import { signUp } from '@/lib/auth/signup';
 import { createUser, deleteUser, listUsers, patchUser } from '@/lib/auth/user-admin';
+import { clientIp } from '@/lib/http/client-ip';
+import { enforceRateLimit, perMinuteSetting } from '@/lib/http/rate-limit';
 import { json } from '@/lib/http/responses';
 import type { Route } from '@/lib/http/route';
 import { recordSchemaOf } from '@/lib/openapi/record-schema';
@@ -35,12 +37,20 @@ export const accountRoutes: Route[] = [
     access: 'public',
     tag: 'Organization',
     summary: 'Create an organization and its first admin, and sign in',
+    cookieWrite: true,
     schemas: {
       body: SignUpSchema,
       status: 201,
       response: '`{organization}`, with the new admin’s session cookie set.',
+      rateLimited: true,
     },
     handle: async (ctx, { body, req }) => {
+      await enforceRateLimit(
+        ctx.db,
+        `signup:ip:${clientIp(req)}`,
+        perMinuteSetting('SIGN_UP_PER_MINUTE_IP', 5),
+        ctx.now,
+      );
       const { organization, setCookie } = await signUp(ctx.db, body, req.headers);
       const response = json({ organization }, 201);
       for (const cookie of setCookie) response.headers.append('set-cookie', cookie);

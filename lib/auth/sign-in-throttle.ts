@@ -3,11 +3,13 @@ import { clientIp } from '@/lib/http/client-ip';
 import { enforceRateLimit } from '@/lib/http/rate-limit';
 
 /**
- * Password guessing is slowed per account and per client IP: each sign-in attempt counts in
- * the database-backed one-minute windows the public endpoints use, so every app process
- * shares them. Limits: SIGN_IN_PER_MINUTE_ACCOUNT (default 5), SIGN_IN_PER_MINUTE_IP
- * (default 30). Over the limit → 429 `rate_limited` with Retry-After, before the password is
- * even checked.
+ * Password guessing is slowed per account and client IP together, and per client IP: each
+ * sign-in attempt counts in the database-backed one-minute windows the public endpoints use,
+ * so every app process shares them. The account's window is per source, so a stranger
+ * hammering someone's account throttles only themselves, never locks the owner out.
+ * Limits: SIGN_IN_PER_MINUTE_ACCOUNT (default 5, per account and address),
+ * SIGN_IN_PER_MINUTE_IP (default 30, whatever the account). Over the limit → 429
+ * `rate_limited` with Retry-After, before the password is even checked.
  */
 const SIGN_IN_PATH = /\/api\/auth\/sign-in\/email\/?$/;
 
@@ -26,16 +28,12 @@ export async function throttleSignIn(req: Request, now = new Date()): Promise<vo
     // Better Auth answers malformed bodies itself; the IP limit still counts them.
   }
   const db = await getDb();
-  await enforceRateLimit(
-    db,
-    `sign-in:ip:${clientIp(req)}`,
-    limit('SIGN_IN_PER_MINUTE_IP', 30),
-    now,
-  );
+  const ip = clientIp(req);
+  await enforceRateLimit(db, `sign-in:ip:${ip}`, limit('SIGN_IN_PER_MINUTE_IP', 30), now);
   if (email) {
     await enforceRateLimit(
       db,
-      `sign-in:account:${email}`,
+      `sign-in:account:${email}:ip:${ip}`,
       limit('SIGN_IN_PER_MINUTE_ACCOUNT', 5),
       now,
     );

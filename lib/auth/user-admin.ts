@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { hashPassword } from 'better-auth/crypto';
 import { and, asc, count, eq } from 'drizzle-orm';
 import { users } from '@/db/schema';
 import type { Ctx } from '@/lib/http/context';
@@ -31,20 +33,50 @@ export async function listUsers(ctx: Ctx, query: Record<string, unknown>) {
   return { total: Number(totals[0]?.total ?? 0), limit, skip, data: rows.map(serializeUser) };
 }
 
+/**
+ * Adds a staff user. An email already registered in this organization is a 409 (the admin
+ * can see that account in the list anyway). One registered in another organization is not
+ * revealed: the reply is the same 201 with a user-shaped body, but nothing is created (the
+ * email stays the other account's; the person would need another address to join here).
+ */
 export async function createUser(ctx: Ctx, body: unknown) {
   const input = UserCreateSchema.parse(body);
+  const email = input.email.toLowerCase();
+  const role = input.role ?? 'staff';
+  const [existing] = await ctx.db
+    .select({ organizationId: users.organizationId })
+    .from(users)
+    .where(eq(users.email, email))
+    .limit(1);
+  if (existing) {
+    if (existing.organizationId === ctx.organization.id) throw emailTaken();
+    return notCreatedReply(ctx, { ...input, email, role });
+  }
   try {
     const user = await ctx.db.transaction((tx) =>
-      insertUser(tx, {
-        ...input,
-        role: input.role ?? 'staff',
-        organizationId: ctx.organization.id,
-      }),
+      insertUser(tx, { ...input, role, organizationId: ctx.organization.id }),
     );
     return serializeUser(user);
   } catch (error) {
     throw mapDatabaseError(error, userConstraintErrors) ?? error;
   }
+}
+
+/** What a created user looks like, for an email another organization holds; the same work. */
+async function notCreatedReply(
+  ctx: Ctx,
+  input: { name: string; email: string; password: string; role: 'admin' | 'staff' },
+) {
+  await hashPassword(input.password);
+  return {
+    id: randomUUID(),
+    organization_id: ctx.organization.id,
+    name: input.name,
+    email: input.email,
+    role: input.role,
+    created_at: ctx.now,
+    updated_at: ctx.now,
+  };
 }
 
 async function findUser(ctx: Ctx, id: string) {

@@ -1,15 +1,14 @@
+import { forwardedValue } from './client-ip';
+
 /**
  * The origin this request was addressed to. Behind a proxy, X-Forwarded-Host/Proto are
- * trusted only with TRUST_PROXY=1.
+ * trusted only with TRUST_PROXY=1, and read like X-Forwarded-For (TRUST_PROXY_HOPS).
  */
 export function requestOrigin(req: Request): string {
   const url = new URL(req.url);
-  const trustProxy = process.env.TRUST_PROXY === '1';
   const host =
-    (trustProxy && req.headers.get('x-forwarded-host')) || req.headers.get('host') || url.host;
-  const proto =
-    (trustProxy && req.headers.get('x-forwarded-proto')?.split(',')[0]?.trim()) ||
-    url.protocol.replace(':', '');
+    forwardedValue(req.headers, 'x-forwarded-host') || req.headers.get('host') || url.host;
+  const proto = forwardedValue(req.headers, 'x-forwarded-proto') || url.protocol.replace(':', '');
   return `${proto}://${host}`;
 }
 

@@ -11,6 +11,12 @@ const WINDOW_MS = 60_000;
 const SWEEP_EVERY = 200;
 let callsSinceSweep = 0;
 
+/** A positive integer setting (requests per minute), else the default. */
+export function perMinuteSetting(name: string, fallback: number): number {
+  const configured = Number(process.env[name]);
+  return Number.isInteger(configured) && configured > 0 ? configured : fallback;
+}
+
 export function publicLimitPerMinute(): number {
   const configured = Number(process.env.RATE_LIMIT_PUBLIC_PER_MINUTE);
   return Number.isInteger(configured) && configured > 0 ? configured : 60;

@@ -56,6 +56,12 @@ interface RouteBase {
   tag: string;
   /** Raw body (not JSON), e.g. uploads. */
   rawBody?: boolean;
+  /**
+   * A public route that signs someone in (sets a session cookie), e.g. sign-up: it must pass
+   * the Origin check of cookie writes (403) and take only `application/json` (415), so that a
+   * cross-site form cannot post to it (login CSRF). Checked before the body is read.
+   */
+  cookieWrite?: boolean;
   schemas?: RouteSchemas;
 }
 

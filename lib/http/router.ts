@@ -5,8 +5,9 @@ import { resolveCaller } from '@/lib/auth/caller';
 import { readJsonObject } from './body';
 import { databaseUnavailable } from './db-errors';
 import type { Ctx } from './context';
-import { AppError, forbidden, unauthenticated } from './errors';
+import { AppError, forbidden, unauthenticated, validationError } from './errors';
 import { logRequest } from './log';
+import { isMalformedPath } from './malformed-url';
 import { isSameOrigin } from './origin';
 import { parseQueryString } from './query';
 import { json, toErrorResponse } from './responses';
@@ -55,8 +56,8 @@ export function createRouter(routes: Route[]) {
         try {
           params[name] = decodeURIComponent(m[i + 1]!);
         } catch {
-          // A malformed escape cannot name any record.
-          return { compiled: null, allowed: [] };
+          // A malformed escape cannot name any record: the request itself is malformed.
+          return { compiled: null, allowed: [], malformed: true };
         }
       }
       return { compiled: c, params };
@@ -76,6 +77,11 @@ export function createRouter(routes: Route[]) {
       // HEAD is GET without the body (RFC 9110), so probes and caches can use it.
       const found = match(req.method === 'HEAD' ? 'GET' : req.method, path);
       if (!found.compiled) {
+        if (found.malformed || isMalformedPath(url.pathname)) {
+          throw validationError(
+            'The request path is malformed (a bad % escape or a control character).',
+          );
+        }
         throw found.allowed?.length
           ? new AppError(
               'method_not_allowed',
@@ -134,6 +140,7 @@ async function run(
   const now = new Date();
 
   if (route.access === 'public') {
+    if (route.cookieWrite) checkCookieWrite(req);
     const body = hasBody ? await readJsonObject(req) : {};
     return toResponse(await route.handle({ db, requestId, now }, { params, query, body, req }));
   }
@@ -152,6 +159,20 @@ async function run(
   takeOrganizationId(body, ctx, 'body');
   const input: RouteInput = { params, query, body, req };
   return toResponse(await route.handle(ctx, input));
+}
+
+/**
+ * A public route that sets a session cookie: our own Origin (or Referer), as for every cookie
+ * write, and a JSON body, which a cross-site HTML form cannot send without a CORS preflight.
+ */
+function checkCookieWrite(req: Request) {
+  if (!isSameOrigin(req)) {
+    throw forbidden('This request must come from this application (Origin or Referer).');
+  }
+  const type = req.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
+  if (type !== 'application/json') {
+    throw new AppError('unsupported_media_type', 415, 'Send the body as application/json.');
+  }
 }
 
 /** §0 tenancy: organization_id may be omitted or equal the caller's; anything else is 403. */

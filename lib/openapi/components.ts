@@ -75,6 +75,7 @@ export const ERROR_RESPONSES = {
     'A conflict with the current state: `slot_unavailable`, `invalid_transition`, `slug_taken`, `idempotency_conflict`, `in_use`, `conflict`, ….',
   ),
   '413': errorResponse('`payload_too_large`: the body is over 1 MiB.'),
+  '415': errorResponse('`unsupported_media_type`: the body must be `application/json`.'),
   '429': errorResponse('`rate_limited`: too many requests from this client.', {
     'Retry-After': {
       description: 'Seconds to wait before trying again.',

@@ -47,6 +47,7 @@ function errorStatuses(route: Route, schemas: ResolvedSchemas): ErrorStatus[] {
   const write = WRITES.has(route.method);
   if (schemas.body || schemas.query || schemas.list || write || route.rawBody) statuses.add('400');
   if (route.access !== 'public') statuses.add('401').add('403');
+  if (route.cookieWrite) statuses.add('403').add('415');
   if (pathParams(route.path).length) statuses.add('404');
   if (write) statuses.add('409');
   // The router reads every POST/PATCH/PUT body, declared or not, with the 1 MiB cap.

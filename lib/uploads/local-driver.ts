@@ -69,6 +69,18 @@ export async function writeTempFile(
   return { tempPath, size };
 }
 
+/** The first `n` bytes of a written temp file. */
+export async function readHead(tempPath: string, n: number): Promise<Uint8Array> {
+  const file = await fs.promises.open(tempPath, 'r');
+  try {
+    const buffer = Buffer.alloc(n);
+    const { bytesRead } = await file.read(buffer, 0, n, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await file.close();
+  }
+}
+
 export async function commitTempFile(tempPath: string, key: string): Promise<void> {
   await fs.promises.rename(tempPath, filePath(key));
 }

@@ -2,6 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { uploads } from '@/db/schema';
 import { AppError, notFound } from '@/lib/http/errors';
 import type { PublicCtx } from '@/lib/http/route';
+import { uploadHeaders } from '@/lib/http/security-headers';
 import { parseStorageKey } from './keys';
 import {
   BodyTooLarge,
@@ -9,8 +10,10 @@ import {
   discardTempFile,
   localPublicPath,
   openLocalFile,
+  readHead,
   writeTempFile,
 } from './local-driver';
+import { MAGIC_BYTES, matchesImageType } from './magic';
 import { verifyLocalPut } from './local-signature';
 
 /**
@@ -69,6 +72,14 @@ export async function receiveLocalUpload(
   }
   try {
     if (written.size !== row.content_length) throw lengthMismatch(row.content_length);
+    if (!matchesImageType(await readHead(written.tempPath, MAGIC_BYTES), row.content_type)) {
+      throw new AppError(
+        'content_mismatch',
+        400,
+        `The bytes are not a ${row.content_type} image (checked by their signature).`,
+        [{ path: 'body', message: `Not a ${row.content_type} file.` }],
+      );
+    }
     // Single use, even under concurrent PUTs: only one request flips uploaded_at.
     const [claimed] = await ctx.db
       .update(uploads)
@@ -125,9 +136,8 @@ export async function serveLocalUpload(key: string): Promise<Response> {
       'content-type': parsed.contentType,
       'content-length': String(file.size),
       'cache-control': 'public, max-age=31536000, immutable',
-      'x-content-type-options': 'nosniff',
-      // Opened directly, the file still cannot run anything.
-      'content-security-policy': "default-src 'none'; sandbox",
+      // Opened directly, the file still cannot run anything (scripts/serve.ts sends the same).
+      ...uploadHeaders(),
     },
   });
 }

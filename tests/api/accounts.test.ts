@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call, createTestOrg, sessionClient, signIn, type TestOrg } from '../helpers/api';
+import { getDb } from '@/db/client';
+import { organizations } from '@/db/schema';
+import { PEER_ADDRESS_HEADER } from '@/lib/http/client-ip';
+import { BASE, call, createTestOrg, sessionClient, signIn, type TestOrg } from '../helpers/api';
 import { addUser, expectError, expectStatus, ISO_UTC } from './fixtures';
 
 /** §1: sign-up, organizations/me, API keys and staff users. */
@@ -14,6 +18,9 @@ const signupBody = (extra: Record<string, unknown> = {}) => ({
   password: 'long enough password',
   ...extra,
 });
+/** Sign-up as the app's own form sends it: JSON, with our Origin. */
+const signup = (opts: { body: unknown; headers?: Record<string, string> }) =>
+  call('POST', '/signup', { ...opts, headers: { origin: BASE, ...opts.headers } });
 const cookieOf = (res: { headers: Headers }) =>
   res.headers
     .getSetCookie()
@@ -23,7 +30,7 @@ const cookieOf = (res: { headers: Headers }) =>
 describe('POST /api/signup', () => {
   it('creates an organization and signs its admin in', async () => {
     const body = signupBody({ timezone: 'America/Chicago' });
-    const res = await call('POST', '/signup', { body });
+    const res = await signup({ body });
     expectStatus(res, 201);
     expect(Object.keys(res.body)).toEqual(['organization']);
     const org = res.body.organization;
@@ -63,32 +70,41 @@ describe('POST /api/signup', () => {
     ['an empty organization name', { organization_name: ' ' }, ['organization_name']],
     ['a missing name', { name: undefined }, ['name']],
   ])('%s → 400 validation_error', async (_label, extra, paths) => {
-    const res = await call('POST', '/signup', { body: signupBody(extra) });
+    const res = await signup({ body: signupBody(extra) });
     expectError(res, 400, 'validation_error', paths);
     expect(res.headers.getSetCookie()).toEqual([]);
   });
 
   it('an unknown field → 400', async () => {
-    expectError(
-      await call('POST', '/signup', { body: signupBody({ role: 'admin' }) }),
-      400,
-      'validation_error',
-    );
+    expectError(await signup({ body: signupBody({ role: 'admin' }) }), 400, 'validation_error');
   });
 
-  it('a duplicate email (any case) → 409 at email, and nothing is created', async () => {
+  it('a registered email (any case) gets the same 201 reply: nothing revealed, nothing created, no session', async () => {
     const first = signupBody();
-    expectStatus(await call('POST', '/signup', { body: first }), 201);
+    const created = await signup({ body: first });
+    expectStatus(created, 201);
     const name = `Dup Org ${unique()}`;
     for (const email of [first.email, first.email.toUpperCase()]) {
-      const res = await call('POST', '/signup', {
-        body: signupBody({ email, organization_name: name }),
-      });
-      expectError(res, 409, 'conflict', ['email']);
+      const res = await signup({ body: signupBody({ email, organization_name: name }) });
+      expectStatus(res, 201);
+      expect(Object.keys(res.body)).toEqual(['organization']);
+      expect(Object.keys(res.body.organization)).toEqual(Object.keys(created.body.organization));
+      expect(res.body.organization).toMatchObject({ name, timezone: 'Europe/Paris' });
       expect(res.headers.getSetCookie()).toEqual([]);
+      const db = await getDb();
+      const rows = await db
+        .select()
+        .from(organizations)
+        .where(eq(organizations.id, res.body.organization.id));
+      expect(rows).toEqual([]);
     }
+    // The account's owner is unaffected.
+    expectStatus(
+      await call('GET', '/organizations/me', { cookie: await signIn(first.email, first.password) }),
+      200,
+    );
     // The refused sign-ups rolled back: the name's slug is still free.
-    const ok = await call('POST', '/signup', { body: signupBody({ organization_name: name }) });
+    const ok = await signup({ body: signupBody({ organization_name: name }) });
     expectStatus(ok, 201);
     expect(ok.body.organization.slug).toBe(name.toLowerCase().replace(/ /g, '-'));
   });
@@ -97,7 +113,7 @@ describe('POST /api/signup', () => {
     const name = `Twin ${unique()}`;
     const slugs = [];
     for (let i = 0; i < 3; i++) {
-      const res = await call('POST', '/signup', { body: signupBody({ organization_name: name }) });
+      const res = await signup({ body: signupBody({ organization_name: name }) });
       expectStatus(res, 201);
       slugs.push(res.body.organization.slug);
     }
@@ -110,12 +126,75 @@ describe('POST /api/signup', () => {
   it('concurrent sign-ups with the same organization name all succeed', async () => {
     const name = `Rush ${unique()}`;
     const results = await Promise.all(
-      Array.from({ length: 6 }, () =>
-        call('POST', '/signup', { body: signupBody({ organization_name: name }) }),
-      ),
+      Array.from({ length: 6 }, () => signup({ body: signupBody({ organization_name: name }) })),
     );
     expect(results.map((r) => r.status)).toEqual(Array(6).fill(201));
     expect(new Set(results.map((r) => r.body.organization.slug)).size).toBe(6);
+  });
+});
+
+describe('POST /api/signup is not a login-CSRF target', () => {
+  // A cross-site form can post `text/plain` (no preflight) with a JSON-looking body.
+  const formPost = (headers: Record<string, string>) =>
+    call('POST', '/signup', {
+      rawBody: JSON.stringify(signupBody()),
+      headers: { 'content-type': 'text/plain', ...headers },
+    });
+
+  it('a cross-site text/plain post → 403, no organization, no cookie', async () => {
+    const res = await formPost({ origin: 'https://attacker.test' });
+    expectError(res, 403, 'forbidden');
+    expect(res.headers.getSetCookie()).toEqual([]);
+  });
+
+  it('no Origin nor Referer → 403; a foreign Referer → 403', async () => {
+    expectError(await call('POST', '/signup', { body: signupBody() }), 403, 'forbidden');
+    expectError(
+      await call('POST', '/signup', {
+        body: signupBody(),
+        headers: { referer: 'https://attacker.test/page' },
+      }),
+      403,
+      'forbidden',
+    );
+  });
+
+  it.each(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x'])(
+    'our Origin but %s → 415, no cookie',
+    async (type) => {
+      const res = await formPost({ origin: BASE, 'content-type': type });
+      expectError(res, 415, 'unsupported_media_type');
+      expect(res.headers.getSetCookie()).toEqual([]);
+    },
+  );
+
+  it('our Referer and JSON → 201', async () => {
+    expectStatus(
+      await call('POST', '/signup', {
+        body: signupBody(),
+        headers: { referer: `${BASE}/sign-up` },
+      }),
+      201,
+    );
+  });
+
+  it('is rate limited per client IP (SIGN_UP_PER_MINUTE_IP)', async () => {
+    const previous = process.env.SIGN_UP_PER_MINUTE_IP;
+    process.env.SIGN_UP_PER_MINUTE_IP = '2';
+    try {
+      const ip = `203.0.113.${Math.floor(Math.random() * 250)}-${unique()}`;
+      const from = (addr: string) =>
+        signup({ body: signupBody(), headers: { [PEER_ADDRESS_HEADER]: addr } });
+      expectStatus(await from(ip), 201);
+      expectStatus(await from(ip), 201);
+      const limited = await from(ip);
+      expectError(limited, 429, 'rate_limited');
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+      // Another client is not affected.
+      expectStatus(await from(`${ip}-other`), 201);
+    } finally {
+      process.env.SIGN_UP_PER_MINUTE_IP = previous;
+    }
   });
 });
 
@@ -272,7 +351,7 @@ describe('staff users', () => {
     expectError(await admin.post('/users', userBody(extra)), 400, 'validation_error', paths);
   });
 
-  it('a duplicate email → 409 at email (any case, any organization)', async () => {
+  it('an email already in this organization → 409 at email (any case)', async () => {
     const body = userBody();
     expectStatus(await admin.post('/users', body), 201);
     expectError(await admin.post('/users', userBody({ email: body.email })), 409, 'conflict', [
@@ -284,13 +363,26 @@ describe('staff users', () => {
       'conflict',
       ['email'],
     );
+  });
+
+  it("another organization's account is not revealed: the same 201 reply, nothing created", async () => {
     const other = await createTestOrg();
-    expectError(
-      await other.api.post('/users', userBody({ email: org.adminEmail })),
-      409,
-      'conflict',
-      ['email'],
-    );
+    const fresh = await other.api.post('/users', userBody());
+    const taken = await other.api.post('/users', userBody({ email: org.adminEmail.toUpperCase() }));
+    expectStatus(taken, 201);
+    expect(Object.keys(taken.body)).toEqual(Object.keys(fresh.body));
+    expect(taken.body).toMatchObject({
+      organization_id: other.id,
+      email: org.adminEmail,
+      role: 'staff',
+    });
+    // Nothing was created, and the account still belongs to (and signs in at) its organization.
+    const list = await other.api.get('/users?$limit=50');
+    expect(list.body.data.map((u: { email: string }) => u.email)).not.toContain(org.adminEmail);
+    const me = await call('GET', '/organizations/me', {
+      cookie: await signIn(org.adminEmail, org.adminPassword),
+    });
+    expect(me.body.id).toBe(org.id);
   });
 
   it('staff cannot manage users or keys (403); nothing changes', async () => {

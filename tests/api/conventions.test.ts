@@ -187,10 +187,13 @@ describe('routing and the error envelope', () => {
     );
   });
 
-  // BUG lib/http/router.ts match(): decodeURIComponent on a malformed escape throws URIError → 500.
-  it('a malformed percent-escape in the path → 404, not 500', async () => {
-    expectError(await call('GET', '/contacts/%ZZ', { key }), 404, 'not_found');
-  });
+  // A malformed escape names nothing: the request is malformed (400), never a 500.
+  it.each(['/contacts/%ZZ', '/contacts/%E0%A4%A', '/nope/%FF'])(
+    'a malformed percent-escape in the path (%s) → 400 validation_error',
+    async (path) => {
+      expectError(await call('GET', path, { key }), 400, 'validation_error');
+    },
+  );
 
   it('every response carries x-request-id and no-store', async () => {
     const res = await call('GET', '/nope', { key });

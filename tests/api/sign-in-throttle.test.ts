@@ -23,20 +23,38 @@ describe('sign-in throttling', () => {
     vi.useRealTimers();
   });
 
-  it('an account gets SIGN_IN_PER_MINUTE_ACCOUNT attempts a minute, from any address', async () => {
+  it('an account gets SIGN_IN_PER_MINUTE_ACCOUNT attempts a minute from one address', async () => {
     vi.stubEnv('SIGN_IN_PER_MINUTE_ACCOUNT', '3');
     vi.useFakeTimers({ toFake: ['Date'], now: new Date('2031-02-01T09:00:10Z') });
     const org = await createTestOrg();
+    const guesser = ip();
     for (let i = 0; i < 3; i++) {
-      expect((await attempt(org.adminEmail, 'wrong password', ip())).status).toBe(401);
+      expect((await attempt(org.adminEmail, 'wrong password', guesser)).status).toBe(401);
     }
     // Even the right password waits now: the limit is checked before the password.
-    const limited = await attempt(org.adminEmail.toUpperCase(), org.adminPassword, ip());
+    const limited = await attempt(org.adminEmail.toUpperCase(), org.adminPassword, guesser);
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toBe('50');
     expect((await limited.json()).error.code).toBe('rate_limited');
     vi.setSystemTime(new Date('2031-02-01T09:01:01Z'));
-    expect((await attempt(org.adminEmail, org.adminPassword, ip())).status).toBe(200);
+    expect((await attempt(org.adminEmail, org.adminPassword, guesser)).status).toBe(200);
+  });
+
+  it('a stranger guessing cannot lock the owner out: the limit is per account and address', async () => {
+    vi.stubEnv('SIGN_IN_PER_MINUTE_ACCOUNT', '3');
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2031-02-03T09:00:10Z') });
+    const org = await createTestOrg();
+    const stranger = `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
+    for (let i = 0; i < 6; i++) {
+      expect([401, 429]).toContain(
+        (await attempt(org.adminEmail, 'wrong password', stranger)).status,
+      );
+    }
+    expect((await attempt(org.adminEmail, 'wrong password', stranger)).status).toBe(429);
+    // The owner, from their own address, signs in as usual.
+    expect((await attempt(org.adminEmail, org.adminPassword, `${stranger}-owner`)).status).toBe(
+      200,
+    );
   });
 
   it('an address gets SIGN_IN_PER_MINUTE_IP attempts a minute, whatever the account', async () => {

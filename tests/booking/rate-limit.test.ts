@@ -62,10 +62,51 @@ describe('public rate limit', () => {
     vi.stubEnv('TRUST_PROXY', '1');
     const client = randomIp();
     for (let i = 0; i < LIMIT; i++) {
-      expectStatus(await hit({ ...peer, 'x-forwarded-for': `${client}, 192.0.2.1` }), 200);
+      expectStatus(await hit({ ...peer, 'x-forwarded-for': `${randomIp()}, ${client}` }), 200);
     }
     expectError(await hit({ ...peer, 'x-forwarded-for': client }), 429, 'rate_limited');
     expectStatus(await hit({ ...peer, 'x-forwarded-for': randomIp() }), 200);
+  });
+
+  it('TRUST_PROXY=1: a spoofed left-most X-Forwarded-For entry is ignored (the proxy appends)', async () => {
+    vi.stubEnv('RATE_LIMIT_PUBLIC_PER_MINUTE', String(LIMIT));
+    vi.stubEnv('TRUST_PROXY', '1');
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2031-01-02T10:00:40Z') });
+    const peer = { [PEER_ADDRESS_HEADER]: randomIp() };
+    const client = randomIp();
+    // A client rotating a forged first entry is still one client: the one our proxy saw.
+    for (let i = 0; i < LIMIT; i++) {
+      expectStatus(await hit({ ...peer, 'x-forwarded-for': `${randomIp()}, ${client}` }), 200);
+    }
+    expectError(
+      await hit({ ...peer, 'x-forwarded-for': `${randomIp()}, ${randomIp()}, ${client}` }),
+      429,
+      'rate_limited',
+    );
+  });
+
+  it('TRUST_PROXY_HOPS=2: the client is the second entry from the right', async () => {
+    vi.stubEnv('RATE_LIMIT_PUBLIC_PER_MINUTE', String(LIMIT));
+    vi.stubEnv('TRUST_PROXY', '1');
+    vi.stubEnv('TRUST_PROXY_HOPS', '2');
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2031-01-02T10:00:50Z') });
+    const peer = { [PEER_ADDRESS_HEADER]: randomIp() };
+    const client = randomIp();
+    const outerProxy = randomIp();
+    for (let i = 0; i < LIMIT; i++) {
+      const forged = randomIp();
+      expectStatus(
+        await hit({ ...peer, 'x-forwarded-for': `${forged}, ${client}, ${outerProxy}` }),
+        200,
+      );
+    }
+    expectError(
+      await hit({ ...peer, 'x-forwarded-for': `${client}, ${outerProxy}` }),
+      429,
+      'rate_limited',
+    );
+    // Another client behind the same outer proxy has its own budget.
+    expectStatus(await hit({ ...peer, 'x-forwarded-for': `${randomIp()}, ${outerProxy}` }), 200);
   });
 
   it('staff endpoints are not limited by it', async () => {

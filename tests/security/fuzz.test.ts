@@ -183,6 +183,29 @@ describe(`fuzzing every route (${RUNS} cases each, seed ${SEED})`, () => {
     );
   });
 
+  // Paths that cannot be decoded (sent raw, not escaped): a 400 with the envelope, never a 500
+  // (Next answered them with a plain-text 500; lib/http/malformed-url.ts).
+  const MALFORMED_SEGMENTS = ['%ZZ', '%', '%E0%A4%A', '%FF', '%C3%28', '%0A', 'a%2'];
+  it.each(
+    routes
+      .filter((r) => r.path.includes(':'))
+      .flatMap((r) => MALFORMED_SEGMENTS.map((seg) => [`${r.method} ${r.path}`, seg] as const)),
+  )('a malformed path: %s with %s → 400 envelope', async (label, segment) => {
+    const route = routes.find((r) => `${r.method} ${r.path}` === label)!;
+    const path = route.path.replace(/:([A-Za-z_]+)/g, segment);
+    const res = await apiRouter.dispatch(
+      new Request(`${BASE}/api${path}`, {
+        method: route.method,
+        headers: { authorization: `Bearer ${fx.org.key}`, 'content-type': 'application/json' },
+        body: WRITES.has(route.method) ? '{}' : undefined,
+      }),
+    );
+    const text = await res.text();
+    const answer = { status: res.status, body: JSON.parse(text) as unknown, headers: res.headers };
+    checkAnswer(route, answer, `${label} ${path}`);
+    if (segment !== '%0A') expect(res.status, `${label} ${path}`).toBe(400);
+  });
+
   // Requests that once failed, kept as fixed cases whatever the seed ({service}: the
   // fixture's bookable service, {bare}: its service without links).
   it.each([

@@ -187,12 +187,16 @@ describe('the signed PUT and the public GET (local driver)', () => {
     expect(got.headers.get('content-type')).toBe('image/png');
     expect(got.headers.get('content-length')).toBe(String(TINY_PNG.length));
     expect(got.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(got.headers.get('content-security-policy')).toBe("default-src 'none'; sandbox");
     expect(got.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(fs.existsSync(path.join(dir, ...signed.key.split('/')))).toBe(true);
   });
 
   it('takes a streamed body without Content-Length', async () => {
+    // A WebP's signature (RIFF....WEBP), then anything.
     const bytes = Buffer.alloc(300_000, 7);
+    bytes.write('RIFF', 0, 'latin1');
+    bytes.write('WEBP', 8, 'latin1');
     const signed = await sign({ content_type: 'image/webp', content_length: bytes.length });
     const res = await send('PUT', signed.signed_url, {
       body: streamOf(bytes),
@@ -218,6 +222,42 @@ describe('the signed PUT and the public GET (local driver)', () => {
     );
     await expectNothingStored(signed);
     expectStatus(await put(signed.signed_url, TINY_PNG), 200);
+  });
+
+  it.each([
+    ['HTML', 'image/png', Buffer.from('<html><script>alert(1)</script></html>')],
+    [
+      'SVG',
+      'image/png',
+      Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'),
+    ],
+    ['a PNG', 'image/jpeg', TINY_PNG],
+    ['a GIF', 'image/webp', Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1')],
+    ['RIFF that is not WebP', 'image/webp', Buffer.from('RIFF\x00\x00\x00\x00WAVEfmt ', 'latin1')],
+    ['zeros', 'image/gif', Buffer.alloc(64)],
+  ])(
+    'refuses %s declared as %s (400 content_mismatch), storing nothing',
+    async (_l, type, bytes) => {
+      const signed = await sign({ content_type: type, content_length: bytes.length });
+      const res = await send('PUT', signed.signed_url, {
+        body: bytes,
+        headers: { 'content-type': type },
+      });
+      expectError(res, 400, 'content_mismatch');
+      await expectNothingStored(signed);
+    },
+  );
+
+  it.each([
+    ['image/jpeg', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1])],
+    ['image/gif', Buffer.from('GIF87a\x01\x00\x01\x00\x00\x00\x00;', 'latin1')],
+  ])('takes a %s whose bytes are one', async (type, bytes) => {
+    const signed = await sign({ content_type: type, content_length: bytes.length });
+    const res = await send('PUT', signed.signed_url, {
+      body: bytes,
+      headers: { 'content-type': type },
+    });
+    expectStatus(res, 200);
   });
 
   it('refuses a larger streamed body (413) without keeping any of it', async () => {

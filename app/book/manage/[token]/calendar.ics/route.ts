@@ -3,7 +3,7 @@ import { getDb } from '@/db/client';
 import { bookingCalendarFile } from '@/lib/booking-links/ics';
 import { getManagedReservation } from '@/lib/booking-links/manage';
 import { AppError } from '@/lib/http/errors';
-import { requestOrigin } from '@/lib/http/origin';
+import { publicOrigin } from '@/lib/notifications/origin';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -17,8 +17,9 @@ export async function GET(req: Request, { params }: { params: Promise<{ token: s
       { db, requestId: randomUUID(), now: new Date() },
       token,
     );
-    // The address the customer used (req.url carries the server's bind address, e.g. 0.0.0.0).
-    const origin = process.env.APP_URL?.replace(/\/$/, '') || requestOrigin(req);
+    // APP_URL; in development the address the customer used (req.url carries the server's
+    // bind address, e.g. 0.0.0.0), checked like the links in emails.
+    const origin = publicOrigin(req);
     const manageUrl = `${origin}/book/manage/${token}`;
     const file = await bookingCalendarFile(db, booking, manageUrl);
     return new Response(file, {
