@@ -47,6 +47,7 @@ test.beforeAll(async () => {
     env: {
       ...process.env,
       DATABASE_URL: pg.url,
+      APP_URL: baseURL,
       DATA_DIR: dataDir,
       SEED_DEMO: '1',
       PORT: String(port),
