@@ -376,13 +376,20 @@ describe('managing a booking by its token', () => {
     }
   });
 
-  it('a wrong, malformed or other booking’s token gives 404 and changes nothing', async () => {
+  it('a wrong or other booking’s token gives 404, an undecodable one 400; nothing changes', async () => {
     const mine = await booked('10:00');
     const flipped = mine.token.slice(0, -1) + (mine.token.endsWith('A') ? 'B' : 'A');
-    for (const token of [flipped, 'short', `${mine.token}x`, '%E0%A4%A', mine.id]) {
+    for (const token of [flipped, 'short', `${mine.token}x`, mine.id]) {
       expectError(await anon.get(`/public/reservations/${token}`), 404, 'not_found');
       expectError(await anon.post(`/public/reservations/${token}/cancel`, {}), 404, 'not_found');
     }
+    // A bad % escape is a malformed path (issue 23), not an unknown token.
+    expectError(await anon.get(`/public/reservations/%E0%A4%A`), 400, 'validation_error');
+    expectError(
+      await anon.post(`/public/reservations/%E0%A4%A/cancel`, {}),
+      400,
+      'validation_error',
+    );
     expect((await anon.get(`/public/reservations/${mine.token}`)).body.status).toBe('confirmed');
   });
 
