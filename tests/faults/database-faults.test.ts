@@ -7,6 +7,7 @@ import { applyMigrations } from '@/db/migrate';
 import type { Db } from '@/db/types';
 import { createOrganization } from '@/lib/organizations/create-organization';
 import type { ApiResponse } from '../helpers/api';
+import { expectNothingHalfWritten } from './consistency';
 import { startSmtp, type TestSmtp } from '../notifications/helpers';
 import { startReceiver, waitFor, type Receiver } from '../webhooks/helpers';
 import { httpClient, startApiProcess, type ApiProcess } from '../helpers/processes';
@@ -62,31 +63,7 @@ describe.skipIf(!canRun)('database faults', () => {
   };
 
   /** Every reservation is whole: its allocation and its contact exist; nothing else is left. */
-  async function expectConsistent() {
-    const [orphans] = await sql`
-      select
-        (select count(*) from reservations r
-          where r.status in ('pending', 'confirmed')
-            and not exists (select 1 from reservation_allocations a where a.reservation_id = r.id)
-        )::int as without_allocation,
-        (select count(*) from reservation_allocations a
-          where a.reservation_id is not null
-            and not exists (select 1 from reservations r where r.id = a.reservation_id)
-        )::int as dangling_allocations,
-        (select count(*) from contacts c
-          where c.name like 'Fault %'
-            and not exists (select 1 from reservations r where r.contact_id = c.id)
-        )::int as contacts_without_booking,
-        (select count(*) from reservation_status_changes h
-          where not exists (select 1 from reservations r where r.id = h.reservation_id)
-        )::int as history_without_booking`;
-    expect(orphans).toEqual({
-      without_allocation: 0,
-      dangling_allocations: 0,
-      contacts_without_booking: 0,
-      history_without_booking: 0,
-    });
-  }
+  const expectConsistent = () => expectNothingHalfWritten(sql, 'Fault ');
 
   beforeAll(async () => {
     pg = await startThrowawayPostgres();

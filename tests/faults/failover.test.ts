@@ -6,6 +6,7 @@ import { applyMigrations } from '@/db/migrate';
 import type { Db } from '@/db/types';
 import { createOrganization } from '@/lib/organizations/create-organization';
 import type { ApiResponse } from '../helpers/api';
+import { expectNothingHalfWritten } from './consistency';
 import { httpClient, startApiProcess, type ApiProcess } from '../helpers/processes';
 import {
   postgresBinDir,
@@ -200,25 +201,7 @@ describe.skipIf(!canRun)('failover to a promoted standby', () => {
       expect(rows.filter((r) => r.allocations !== 1 || !r.contact)).toEqual([]);
 
       // Nothing half-written either, including the bookings whose answer was a 503.
-      const [orphans] = await sql`
-        select
-          (select count(*) from reservations r
-            where r.status in ('pending', 'confirmed')
-              and not exists (select 1 from reservation_allocations a where a.reservation_id = r.id)
-          )::int as without_allocation,
-          (select count(*) from reservation_allocations a
-            where a.reservation_id is not null
-              and not exists (select 1 from reservations r where r.id = a.reservation_id)
-          )::int as dangling_allocations,
-          (select count(*) from contacts c
-            where c.name like 'Failover %'
-              and not exists (select 1 from reservations r where r.contact_id = c.id)
-          )::int as contacts_without_booking`;
-      expect(orphans).toEqual({
-        without_allocation: 0,
-        dangling_allocations: 0,
-        contacts_without_booking: 0,
-      });
+      await expectNothingHalfWritten(sql, 'Failover ');
 
       // A new booking through the app lands on the new primary.
       const fresh = await api().post('/reservations', booking(i++));
