@@ -6,7 +6,9 @@ import * as schema from '@/db/schema';
 import { applyMigrations } from '@/db/migrate';
 import type { Db } from '@/db/types';
 import { createOrganization } from '@/lib/organizations/create-organization';
-import type { ApiResponse } from '../helpers/api';
+import type { ApiResponse, TestOrg } from '../helpers/api';
+import { makeService } from '../helpers/catalog';
+import { everyDay } from '../helpers/reservations';
 import { expectNothingHalfWritten } from './consistency';
 import { startSmtp, type TestSmtp } from '../notifications/helpers';
 import { startReceiver, waitFor, type Receiver } from '../webhooks/helpers';
@@ -79,28 +81,13 @@ describe.skipIf(!canRun)('database faults', () => {
     receiver = await startReceiver();
     smtp = await startSmtp();
     app = await startApiProcess(appEnv());
-    const service = await api().post('/reservation-services', {
-      name: 'Cut',
-      duration_minutes: 60,
+    const fixture = await makeService({ api: api() } as TestOrg, {
+      service: { name: 'Cut', duration_minutes: 60 },
+      resources: [{ name: 'Chair', quantity: 50 }],
+      hours: everyDay('08:00', '20:00'),
     });
-    serviceId = service.body.id;
-    const resource = await api().post('/reservation-resources', {
-      name: 'Chair',
-      quantity: 50,
-    });
-    await api().post('/reservation-service-resources', {
-      service_id: serviceId,
-      resource_id: resource.body.id,
-    });
-    resourceId = resource.body.id;
-    for (let d = 0; d < 7; d++) {
-      await api().post('/reservation-resource-availability', {
-        resource_id: resource.body.id,
-        day_of_week: d,
-        start_time: '08:00',
-        end_time: '20:00',
-      });
-    }
+    serviceId = fixture.serviceId;
+    resourceId = fixture.resourceIds[0]!;
   }, 120_000);
 
   afterAll(async () => {
