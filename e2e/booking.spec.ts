@@ -607,6 +607,67 @@ test('a hold that runs out on the page says so and can be held again', async ({ 
   expect(mine.status).toBe('pending');
 });
 
+test('a visitor who needs more time keeps the time, up to 30 minutes in all', async ({
+  page,
+  api,
+}) => {
+  test.setTimeout(90_000);
+  const service = await oneChairService(api);
+  const slug = await createLink(api, [service.id]);
+  const customer = unique('Careful Cara');
+  const extended = () =>
+    page.waitForResponse(
+      (r) => r.request().method() === 'PATCH' && /\/holds\/[^/]+$/.test(r.url()),
+    );
+
+  await page.clock.install();
+  await page.goto(`/book/${slug}`);
+  await (await firstAvailableDay(page)).click();
+  const first = timeButtons(page).first();
+  const time = (await first.textContent())!.trim();
+  await holdTime(page, first);
+  const banner = holdBanner(page, time);
+  const moreTime = page.getByRole('button', { name: `More time to book ${time}` });
+  // Plenty of time left: nothing to offer yet.
+  await expect(banner).toContainText(/— (10:00|9:\d\d) left/);
+  await expect(moreTime).toHaveCount(0);
+
+  // Five minutes left: the banner offers more, and asking gives ten minutes from now.
+  await page.clock.fastForward('05:30');
+  await expect(moreTime).toBeVisible();
+  await shot(page, '19-hold-more-time');
+  const asked = extended();
+  await moreTime.click();
+  expect((await asked).status()).toBe(200);
+  await expect(banner).toContainText(/— (10:00|9:\d\d) left/);
+  await expect(page.getByText(`${time} is held for you longer.`)).toBeAttached();
+  await expect(moreTime).toHaveCount(0);
+
+  // Still typing with two minutes left: more time without asking.
+  await page.clock.fastForward('07:00');
+  await page.getByLabel('Full name').fill(customer);
+  const kept = extended();
+  await page.clock.fastForward('01:40');
+  expect((await kept).status()).toBe(200);
+  await expect(banner).toContainText(/— (10:00|9:\d\d) left/);
+
+  // Twenty minutes in: one more extension reaches the 30-minute limit, and no more is offered.
+  await page.clock.fastForward('06:00');
+  await expect(moreTime).toBeVisible();
+  const last = extended();
+  await moreTime.click();
+  expect((await last).status()).toBe(200);
+  await page.clock.fastForward('05:30');
+  await expect(banner).toContainText(/— 4:\d\d left/);
+  await expect(moreTime).toHaveCount(0);
+
+  // The time is still the visitor's to book.
+  await page.getByLabel('Email').fill(`${slugOf(customer)}@example.com`);
+  await page.getByRole('button', { name: 'Confirm booking' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'You’re booked!' })).toBeVisible();
+  expect((await reservationOf(api, customer)).status).toBe('confirmed');
+});
+
 test('an unknown booking link or manage token is a friendly 404', async ({ page }) => {
   const missing = await page.goto('/book/no-such-link-here');
   expect(missing?.status()).toBe(404);

@@ -2,6 +2,7 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { Suspense, useEffect, useRef, useState } from 'react';
+import { ApiError } from '@/components/api/apiFetch';
 import { Alert } from '@/components/ui/Alert';
 import { emptyBookingForm, type BookingFormValues } from './formValues';
 import { BookingConfirmation, BookingForm, FormSkeleton, prefetchLaterSteps } from './lazySteps';
@@ -140,6 +141,22 @@ export function BookingFlow({ page }: { page: PublicBookingPage }) {
     }
   }
 
+  /** Keeps the held time longer; a hold the server says is gone is marked lost (the banner offers it again). */
+  async function moreTime() {
+    if (!hold) return;
+    const holds = await loadHolds();
+    try {
+      const kept = await holds.extendHold(page.slug, hold);
+      setHold((h) => (h?.id === kept.id ? kept : h));
+    } catch (error) {
+      if (error instanceof ApiError && (error.code === 'hold_expired' || error.status === 404)) {
+        setHold((h) => (h?.id === hold.id ? { ...h, lost: true } : h));
+        return;
+      }
+      throw error;
+    }
+  }
+
   /** The time cannot be had: back to fresh times, saying why (what was typed is kept). */
   function slotGone(next: TimeNotice, inPlace: boolean) {
     setSlot(null);
@@ -253,6 +270,7 @@ export function BookingFlow({ page }: { page: PublicBookingPage }) {
               onBooked={booked}
               onHoldLost={(id) => setHold((h) => (h?.id === id ? { ...h, lost: true } : h))}
               onHoldAgain={() => holdSlot(slot)}
+              onMoreTime={moreTime}
               onOtherTime={() => go('time')}
               onSlotGone={(next) => slotGone(next, false)}
             />

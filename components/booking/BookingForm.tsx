@@ -44,6 +44,8 @@ export interface BookingFormProps {
   /** The hold ran out (the countdown, or 409 hold_expired): the banner offers it again. */
   onHoldLost: (holdId: string) => void;
   onHoldAgain: () => Promise<void>;
+  /** Keeps the hold longer (§15); rejects when it cannot. */
+  onMoreTime: () => Promise<void>;
   onOtherTime: () => void;
   /** 409 slot_unavailable: the flow goes back to the times, saying why. */
   onSlotGone: (notice: TimeNotice) => void;
@@ -72,6 +74,7 @@ export function BookingForm({
   onBooked,
   onHoldLost,
   onHoldAgain,
+  onMoreTime,
   onOtherTime,
   onSlotGone,
 }: BookingFormProps) {
@@ -94,6 +97,8 @@ export function BookingForm({
   }, []);
   const attempt = useRef<{ body: string; key: string } | null>(null);
   const bannerRef = useRef<HTMLDivElement>(null);
+  // When the visitor last typed: the banner keeps the time longer for someone still at it.
+  const lastInputAt = useRef(0);
   const time = formatTime(hold.start_datetime, visitor);
   const request = service.requires_confirmation;
 
@@ -208,13 +213,22 @@ export function BookingForm({
 
   return (
     <FormProvider {...form}>
-      <form className={styles.form} onSubmit={(event) => void handleSubmit(send)(event)} noValidate>
+      <form
+        className={styles.form}
+        onSubmit={(event) => void handleSubmit(send)(event)}
+        onInput={() => {
+          lastInputAt.current = Date.now();
+        }}
+        noValidate
+      >
         <HoldBanner
           hold={hold}
           time={time}
           boxRef={bannerRef}
+          lastInputAt={lastInputAt}
           onEnded={() => onHoldLost(hold.id)}
           onHoldAgain={onHoldAgain}
+          onMoreTime={onMoreTime}
           onOtherTime={onOtherTime}
         />
         {formState.submitCount > 0 && errorCount > 0 && !submitting && (

@@ -8,8 +8,10 @@ import type { HeldSlot, TimeNotice } from './types';
  * first chosen), so none of it weighs on the page's first load.
  */
 
-/** How long a chosen time is kept while the form is filled in (the API's default). */
+/** How long a chosen time is kept while the form is filled in, and each extension (§15). */
 export const HOLD_SECONDS = 600;
+/** The longest a hold may live from its creation, however often it is extended (§15). */
+export const HOLD_MAX_SECONDS = 1800;
 
 export async function takeHold(
   slug: string,
@@ -22,7 +24,31 @@ export async function takeHold(
     `/booking-links/${encodeURIComponent(slug)}/holds`,
     { method: 'POST', body: { ...slot, ttl_seconds: HOLD_SECONDS } },
   );
-  return { ...hold, deadline: sentAt + HOLD_SECONDS * 1000 };
+  return { ...hold, deadline: sentAt + HOLD_SECONDS * 1000, heldSince: sentAt };
+}
+
+/** The latest a hold can be kept until, on this device's clock. */
+const lastDeadline = (hold: HeldSlot) => hold.heldSince + HOLD_MAX_SECONDS * 1000;
+
+/** True while extending would add at least a minute to the countdown. */
+export function canExtend(hold: HeldSlot, now = Date.now()): boolean {
+  return (
+    !hold.lost && Math.min(now + HOLD_SECONDS * 1000, lastDeadline(hold)) - hold.deadline >= 60_000
+  );
+}
+
+/** Keeps the held time another 10 minutes from now (never past 30 minutes from the first hold). */
+export async function extendHold(slug: string, hold: HeldSlot): Promise<HeldSlot> {
+  const sentAt = Date.now();
+  const answer = await publicFetch<Omit<HeldSlot, 'deadline' | 'heldSince'>>(
+    `/booking-links/${encodeURIComponent(slug)}/holds/${hold.id}`,
+    { method: 'PATCH', body: { ttl_seconds: HOLD_SECONDS } },
+  );
+  return {
+    ...hold,
+    ...answer,
+    deadline: Math.min(sentAt + HOLD_SECONDS * 1000, lastDeadline(hold)),
+  };
 }
 
 /** What to say above the calendar when `time` could not be held (or booked). */

@@ -10,7 +10,7 @@ export const SLOTS_STALE_MS = 60_000;
  */
 export function publicFetch<T>(
   path: string,
-  init: { method?: 'GET' | 'POST'; body?: unknown; idempotencyKey?: string } = {},
+  init: { method?: 'GET' | 'POST' | 'PATCH'; body?: unknown; idempotencyKey?: string } = {},
 ): Promise<T> {
   return apiFetch<T>(`/api/public${path}`, {
     method: init.method,

@@ -50,6 +50,8 @@ export interface HeldSlot {
   expires_at: string;
   /** When the countdown ends, on this device's clock (ms). */
   deadline: number;
+  /** When the time was first held, on this device's clock (ms): extensions end 30 min after. */
+  heldSince: number;
   /** The server said it is gone (409 hold_expired), whatever the countdown says. */
   lost?: boolean;
 }
