@@ -141,7 +141,12 @@ export function BookingFlow({ page }: { page: PublicBookingPage }) {
     }
   }
 
-  /** Keeps the held time longer; a hold the server says is gone is marked lost (the banner offers it again). */
+  /** The hold `id` is gone (ran out, or the server said so): the banner offers it again. */
+  function holdLost(id: string) {
+    setHold((h) => (h?.id === id ? { ...h, lost: true } : h));
+  }
+
+  /** Keeps the held time longer; a hold the server says is gone is marked lost. */
   async function moreTime() {
     if (!hold) return;
     const holds = await loadHolds();
@@ -149,10 +154,8 @@ export function BookingFlow({ page }: { page: PublicBookingPage }) {
       const kept = await holds.extendHold(page.slug, hold);
       setHold((h) => (h?.id === kept.id ? kept : h));
     } catch (error) {
-      if (error instanceof ApiError && (error.code === 'hold_expired' || error.status === 404)) {
-        setHold((h) => (h?.id === hold.id ? { ...h, lost: true } : h));
-        return;
-      }
+      if (error instanceof ApiError && (error.code === 'hold_expired' || error.status === 404))
+        return holdLost(hold.id);
       throw error;
     }
   }
@@ -268,7 +271,7 @@ export function BookingFlow({ page }: { page: PublicBookingPage }) {
               defaultValues={draft}
               onDraft={setDraft}
               onBooked={booked}
-              onHoldLost={(id) => setHold((h) => (h?.id === id ? { ...h, lost: true } : h))}
+              onHoldLost={holdLost}
               onHoldAgain={() => holdSlot(slot)}
               onMoreTime={moreTime}
               onOtherTime={() => go('time')}

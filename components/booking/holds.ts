@@ -30,11 +30,9 @@ export async function takeHold(
 /** The latest a hold can be kept until, on this device's clock. */
 const lastDeadline = (hold: HeldSlot) => hold.heldSince + HOLD_MAX_SECONDS * 1000;
 
-/** True while extending would add at least a minute to the countdown. */
-export function canExtend(hold: HeldSlot, now = Date.now()): boolean {
-  return (
-    !hold.lost && Math.min(now + HOLD_SECONDS * 1000, lastDeadline(hold)) - hold.deadline >= 60_000
-  );
+/** True while extending at `now` (ms, this device's clock) would add at least a minute. */
+export function canExtend(hold: HeldSlot, now: number): boolean {
+  return Math.min(now + HOLD_SECONDS * 1000, lastDeadline(hold)) - hold.deadline >= 60_000;
 }
 
 /** Keeps the held time another 10 minutes from now (never past 30 minutes from the first hold). */
