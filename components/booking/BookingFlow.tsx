@@ -10,6 +10,7 @@ import { ServicePicker } from './ServicePicker';
 import { StepHeader } from './StepHeader';
 import { formatDateIn, formatTime, useVisitor } from './time';
 import { slotKey, TimeStep } from './TimeStep';
+import { refreshCached } from './useCachedQuery';
 import type {
   BookingResult,
   HeldSlot,
@@ -164,7 +165,7 @@ export function BookingFlow({ page }: { page: PublicBookingPage }) {
   function slotGone(next: TimeNotice, inPlace: boolean) {
     setSlot(null);
     if (next.tone === 'warning') {
-      void queryClient.invalidateQueries({ queryKey: slotKey(page.slug, service?.id) });
+      void refreshCached(queryClient, slotKey(page.slug, service?.id));
     }
     go('time');
     setNotice({ ...next, focus: inPlace });
@@ -175,7 +176,7 @@ export function BookingFlow({ page }: { page: PublicBookingPage }) {
     setHold(null);
     setResult(next);
     setStep('done');
-    void queryClient.invalidateQueries({ queryKey: slotKey(page.slug) });
+    void refreshCached(queryClient, slotKey(page.slug));
   }
 
   function startOver() {

@@ -11,6 +11,7 @@ import { focusHeading } from './focus';
 import { publicFetch } from './publicApi';
 import { isSlotUnavailable, unavailableSentence } from './reasons';
 import { SlotCalendar } from './SlotCalendar';
+import { refreshCached } from './useCachedQuery';
 import { formatDateIn, formatTime, type Visitor } from './time';
 import type { ManagedReservation, PublicSlot, SlotRange, SlotsResponse } from './types';
 import styles from './ManageBooking.module.css';
@@ -58,7 +59,7 @@ export function RescheduleCard({
         body: { start_datetime: slot.start_datetime },
       }),
     onSuccess: (view) => {
-      void queryClient.invalidateQueries({ queryKey: manageSlotsKey(token) });
+      void refreshCached(queryClient, manageSlotsKey(token));
       onMoved(view);
     },
     onError: (error, slot) => {
@@ -69,7 +70,7 @@ export function RescheduleCard({
           why: unavailableSentence(error),
         });
         move.reset();
-        void queryClient.invalidateQueries({ queryKey: manageSlotsKey(token) });
+        void refreshCached(queryClient, manageSlotsKey(token));
       } else if (error instanceof ApiError && error.code === 'invalid_transition') {
         onStale();
       }

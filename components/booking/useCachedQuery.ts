@@ -1,6 +1,6 @@
 'use client';
 
-import { hashKey, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { hashKey, useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import { outageOf, progressOf, type Outage } from '@/components/api/outage';
 
@@ -86,4 +86,15 @@ export function useCachedQuery<T>(
     outage: enabled && state ? outageOf(progressOf(state)) : null,
     refetch: () => fetch(0),
   };
+}
+
+/**
+ * Invalidates reads made with useCachedQuery after a write changed what they show. React Query
+ * cancels a fetch under way only for queries with observers, and these have none: an answer
+ * already on its way (computed before the write) would land after the invalidation, clear it,
+ * and show the old times as fresh. So those fetches are dropped first, then the reads fetch again.
+ */
+export async function refreshCached(client: QueryClient, queryKey: QueryKey): Promise<void> {
+  await client.cancelQueries({ queryKey });
+  await client.invalidateQueries({ queryKey });
 }
