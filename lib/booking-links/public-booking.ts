@@ -164,6 +164,7 @@ export async function holdFromLink(
         clientKey: clientKey(clientIp),
         caps: publicHoldCaps(),
         replacesHoldId: input.replaces_hold_id,
+        bookableService: (tx, serviceId) => findLinkService(tx, link, serviceId),
       },
     },
   );

@@ -77,6 +77,11 @@ export interface CreateHoldOptions {
     caps: PublicHoldCaps;
     /** The visitor's previous hold on this link, released in the same transaction. */
     replacesHoldId?: string;
+    /**
+     * Throws unless the link still offers the service, checked under the write's locks: an
+     * edit that takes it off the link (or deactivates or deletes it) is either before or after.
+     */
+    bookableService: (tx: Db, serviceId: string) => Promise<unknown>;
   };
 }
 
@@ -103,6 +108,7 @@ export async function createHold(
       owner: replaced ? { holdId: replaced.id, occurrenceId: replaced.occurrence_id } : undefined,
       now: ctx.now,
     });
+    if (pub) await pub.bookableService(tx, input.service_id);
     if (!service)
       throw fieldError('service_id', 'This service does not exist in your organization.');
     if (replaced) {

@@ -16,6 +16,9 @@ import { mustCreate, keyOrg } from '../helpers/reservations';
  * - U 12:00: L1 and L2, the last two members (cancelling at once must free the room).
  * - W 14:00: K alone (its cancel or move races a join).
  * - V 15:00: the hold LH alone (its release races a join).
+ * - 09:00: PH alone, a hold taken through the public link (the page replaces, extends and
+ *   releases it; the matrix's app processes let one client keep one public hold at a time, so
+ *   two public holds racing meet the per-client cap too).
  * Every write below aims at that room and one of those starts.
  */
 
@@ -45,6 +48,7 @@ export interface Arena {
   k: string;
   v: string;
   lh: string;
+  ph: string;
   /** where K may move: free at first */
   kLater: string;
 }
@@ -129,6 +133,13 @@ export async function buildArena(dayOffset: number): Promise<Arena> {
   const l2 = await book('L2', u);
   const k = await book('K', w);
   const lh = await hold('LH', v);
+  const ph = ok(
+    await org.api.post(`/public/booking-links/${slug}/holds`, {
+      service_id: cls.id,
+      start_datetime: at('09:00'),
+    }),
+    'PH',
+  ).id as string;
   const db = await getDb();
   await db.execute(
     sql`update reservation_holds set expires_at = now() - interval '1 second' where id = ${he}`,
@@ -158,6 +169,7 @@ export async function buildArena(dayOffset: number): Promise<Arena> {
     k,
     v,
     lh,
+    ph,
     kLater: at('16:00'),
   };
 }
@@ -256,6 +268,43 @@ export const RACE_OPS: RaceOp[] = [
       api.post(`/public/reservations/${a.m1Token}/reschedule`, { start_datetime: a.later }),
   },
   {
+    name: 'public hold class',
+    run: (a, api) =>
+      api.post(`/public/booking-links/${a.slug}/holds`, {
+        service_id: a.classId,
+        start_datetime: a.t,
+      }),
+    creates: true,
+  },
+  {
+    name: 'public hold private',
+    run: (a, api) =>
+      api.post(`/public/booking-links/${a.slug}/holds`, {
+        service_id: a.privateId,
+        start_datetime: a.later,
+      }),
+    creates: true,
+  },
+  {
+    name: 'public PH to class',
+    run: (a, api) =>
+      api.post(`/public/booking-links/${a.slug}/holds`, {
+        service_id: a.classId,
+        start_datetime: a.t,
+        replaces_hold_id: a.ph,
+      }),
+    creates: true,
+  },
+  {
+    name: 'public extend PH',
+    run: (a, api) =>
+      api.patch(`/public/booking-links/${a.slug}/holds/${a.ph}`, { ttl_seconds: 600 }),
+  },
+  {
+    name: 'public release PH',
+    run: (a, api) => api.delete(`/public/booking-links/${a.slug}/holds/${a.ph}`),
+  },
+  {
     name: 'AI books class',
     run: (a, api) =>
       api.post(`/ai-assistants/${a.assistantId}/tool-calls`, {
@@ -333,6 +382,7 @@ export async function fingerprint(a: Arena): Promise<string> {
     [a.l2, 'L2'],
     [a.k, 'K'],
     [a.lh, 'LH'],
+    [a.ph, 'PH'],
   ]);
   const name = (id: string | null) => (id ? (label.get(id) ?? 'new') : '-');
   const t = Date.parse(a.t);
@@ -460,6 +510,7 @@ const EXPECTED_REFUSALS = new Set([
   'in_use',
   'not_found',
   'validation_error',
+  'rate_limited', // a public hold over the per-client cap (429)
 ]);
 
 /** Why a response is not an acceptable answer under §0/§18, or null. */
