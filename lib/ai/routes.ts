@@ -15,18 +15,64 @@ import { TOOL_NAMES, ToolCallSchema } from './schemas';
 
 const TAG = 'AI assistants';
 
-/** For the API reference: what `/tools` answers. */
-const ToolListSchema = z.object({
-  tools: z.array(
-    z.object({
-      name: z.enum(TOOL_NAMES),
-      description: z.string(),
-      input_schema: z.record(z.string(), z.unknown()).meta({
-        description: "JSON Schema (2020-12) of the arguments, from the endpoint's validator.",
+/** For the API reference and the router's answer check: what `/tools` answers. */
+const ToolListSchema = z
+  .strictObject({
+    tools: z.array(
+      z.strictObject({
+        name: z.enum(TOOL_NAMES),
+        description: z.string(),
+        input_schema: z.record(z.string(), z.unknown()).meta({
+          description: "JSON Schema (2020-12) of the arguments, from the endpoint's validator.",
+        }),
       }),
+    ),
+  })
+  .meta({ description: "The assistant's enabled tools, in registry order." });
+
+/** What `/tool-calls` answers: the tool called and its endpoint's body. */
+const ToolCallAnswer = z
+  .strictObject({
+    tool: z.enum(TOOL_NAMES),
+    result: z.unknown().meta({
+      description:
+        "Exactly the mapped endpoint's success body (e.g. a reservation, a page of reservations, the available slots).",
     }),
-  ),
+  })
+  .meta({
+    description:
+      "`{tool, result}`: `result` is exactly the mapped endpoint's body; its errors are the endpoint's (403 `tool_not_enabled` for a tool the assistant may not use).",
+  });
+
+/** JSON-RPC 2.0 answers, as the MCP SDK's transport writes them in JSON mode. */
+const JsonRpcId = z.union([z.string(), z.int()]);
+const JsonRpcResult = z.strictObject({
+  jsonrpc: z.literal('2.0'),
+  id: JsonRpcId,
+  result: z.looseObject({}).meta({
+    description: 'The result of the method (`initialize`, `tools/list`, `tools/call`, …).',
+  }),
 });
+const JsonRpcError = z.strictObject({
+  jsonrpc: z.literal('2.0'),
+  id: JsonRpcId,
+  error: z.strictObject({ code: z.int(), message: z.string(), data: z.unknown().optional() }),
+});
+/** What the transport answers itself for a request it cannot take (wrong Accept, bad JSON…). */
+const McpTransportError = z
+  .strictObject({
+    jsonrpc: z.literal('2.0'),
+    id: z.null(),
+    error: z.strictObject({ code: z.int(), message: z.string(), data: z.unknown().optional() }),
+  })
+  .meta({ description: 'A JSON-RPC error from the MCP transport (not the §0 envelope).' });
+const McpAnswer = z
+  .union([JsonRpcResult, JsonRpcError, z.array(z.union([JsonRpcResult, JsonRpcError]))])
+  .meta({
+    description:
+      'The JSON-RPC answer (JSON, no session id); an array of answers for a batch; 202 with no body when the message holds only notifications. Tool errors are results with `isError` and the §0 envelope.',
+  });
+
 const MCP = '/ai-assistants/:id/mcp';
 
 async function mcpAssistant(ctx: Ctx, { params }: RouteInput) {
@@ -69,9 +115,10 @@ export const aiAssistantRoutes: Route[] = [
     summary: "Call one of an assistant's tools; the result is the mapped endpoint's answer",
     schemas: {
       body: ToolCallSchema,
-      response:
-        "`{tool, result}`: `result` is exactly the mapped endpoint's body; its errors are the endpoint's (403 `tool_not_enabled` for a tool the assistant may not use).",
+      response: ToolCallAnswer,
     },
+    // The mapped endpoint's errors are the call's.
+    errors: 'any',
     handle: async (ctx, { params, body }) => {
       const assistant = await loadAssistant(ctx, params.id!);
       const parsed = ToolCallSchema.safeParse(body);
@@ -91,8 +138,14 @@ export const aiAssistantRoutes: Route[] = [
       body: z.record(z.string(), z.unknown()).meta({
         description: 'A JSON-RPC 2.0 message of the Model Context Protocol. API key only.',
       }),
-      response:
-        'The JSON-RPC answer (JSON, no session id); 202 with no body for notifications. Tool errors are results with `isError` and the §0 envelope.',
+      response: McpAnswer,
+      otherAnswers: {
+        202: null,
+        400: McpTransportError,
+        406: McpTransportError,
+        413: McpTransportError,
+        415: McpTransportError,
+      },
     },
     handle: async (ctx, input) => serveMcp(ctx, await mcpAssistant(ctx, input), input.req),
   },

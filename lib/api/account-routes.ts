@@ -10,8 +10,11 @@ import { createUser, deleteUser, listUsers, patchUser } from '@/lib/auth/user-ad
 import { clientIp } from '@/lib/http/client-ip';
 import { enforceRateLimit, perMinuteSetting } from '@/lib/http/rate-limit';
 import { json } from '@/lib/http/responses';
+import { ROLES } from '@/lib/http/context';
 import type { Route } from '@/lib/http/route';
 import { recordSchemaOf } from '@/lib/openapi/record-schema';
+import { uuidSchema } from '@/lib/validation/fields';
+import { z } from 'zod';
 import { organizations } from '@/db/schema';
 import { serializeOrganization } from '@/lib/organizations/create-organization';
 
@@ -20,6 +23,34 @@ import { serializeOrganization } from '@/lib/organizations/create-organization';
 const OrganizationView = recordSchemaOf(organizations, { omit: ['updated_at'] });
 /** Lists of users and keys page like collections, without filters or sort. */
 const plainList = { filters: {}, sortable: [] };
+
+const instant = () => z.string().meta({ format: 'date-time' });
+const page = <T extends z.ZodType>(item: T, description: string) =>
+  z
+    .strictObject({ total: z.int(), limit: z.int(), skip: z.int(), data: z.array(item) })
+    .meta({ description });
+
+/** `serializeUser`: never a password or a session. */
+const UserView = z.strictObject({
+  id: uuidSchema,
+  organization_id: uuidSchema,
+  name: z.string(),
+  email: z.string(),
+  role: z.enum(ROLES),
+  created_at: instant(),
+  updated_at: instant(),
+});
+
+/** `serializeApiKey`: the prefix identifies a key; the key itself is only in the create answer. */
+const ApiKeyView = z.strictObject({
+  id: uuidSchema,
+  organization_id: uuidSchema,
+  name: z.string(),
+  prefix: z.string(),
+  created_at: instant(),
+  last_used_at: instant().nullable(),
+  revoked_at: instant().nullable(),
+});
 
 export const accountRoutes: Route[] = [
   {
@@ -41,7 +72,9 @@ export const accountRoutes: Route[] = [
     schemas: {
       body: SignUpSchema,
       status: 201,
-      response: '`{organization}`, with the new admin’s session cookie set.',
+      response: z
+        .strictObject({ organization: OrganizationView })
+        .meta({ description: 'The new organization, with its first admin’s session cookie set.' }),
       rateLimited: true,
     },
     handle: async (ctx, { body, req }) => {
@@ -65,7 +98,7 @@ export const accountRoutes: Route[] = [
     summary: 'List staff users',
     schemas: {
       list: plainList,
-      response: '`{total, limit, skip, data: [{id, name, email, role, created_at}]}`.',
+      response: page(UserView, 'A page of staff users.'),
     },
     handle: async (ctx, { query }) => ({ body: await listUsers(ctx, query) }),
   },
@@ -75,7 +108,11 @@ export const accountRoutes: Route[] = [
     access: 'admin',
     tag: 'Staff',
     summary: 'Add a staff user',
-    schemas: { body: UserCreateSchema, status: 201, response: 'The user.' },
+    schemas: {
+      body: UserCreateSchema,
+      status: 201,
+      response: UserView.meta({ description: 'The user.' }),
+    },
     handle: async (ctx, { body }) => ({ status: 201, body: await createUser(ctx, body) }),
   },
   {
@@ -84,7 +121,7 @@ export const accountRoutes: Route[] = [
     access: 'admin',
     tag: 'Staff',
     summary: 'Change a staff user’s name or role',
-    schemas: { body: UserPatchSchema, response: 'The user.' },
+    schemas: { body: UserPatchSchema, response: UserView.meta({ description: 'The user.' }) },
     handle: async (ctx, { params, body }) => ({ body: await patchUser(ctx, params.id!, body) }),
   },
   {
@@ -93,7 +130,7 @@ export const accountRoutes: Route[] = [
     access: 'admin',
     tag: 'Staff',
     summary: 'Remove a staff user',
-    schemas: { response: 'The removed user.' },
+    schemas: { response: UserView.meta({ description: 'The removed user.' }) },
     handle: async (ctx, { params }) => ({ body: await deleteUser(ctx, params.id!) }),
   },
   {
@@ -102,7 +139,7 @@ export const accountRoutes: Route[] = [
     access: 'admin',
     tag: 'API keys',
     summary: 'List active API keys (never the keys themselves)',
-    schemas: { list: plainList, response: '`{total, limit, skip, data: [{id, name, …}]}`.' },
+    schemas: { list: plainList, response: page(ApiKeyView, 'A page of active API keys.') },
     handle: async (ctx, { query }) => ({ body: await listApiKeys(ctx, query) }),
   },
   {
@@ -114,7 +151,9 @@ export const accountRoutes: Route[] = [
     schemas: {
       body: ApiKeyCreateSchema,
       status: 201,
-      response: 'The key’s record with `key`, the secret, shown this once.',
+      response: ApiKeyView.extend({
+        key: z.string().meta({ description: 'The secret (`rsk_…`), shown in this answer only.' }),
+      }).meta({ description: 'The key’s record with `key`, the secret, shown this once.' }),
     },
     handle: async (ctx, { body }) => ({ status: 201, body: await createApiKey(ctx, body) }),
   },
@@ -124,7 +163,7 @@ export const accountRoutes: Route[] = [
     access: 'admin',
     tag: 'API keys',
     summary: 'Revoke an API key',
-    schemas: { response: 'The revoked key’s record.' },
+    schemas: { response: ApiKeyView.meta({ description: 'The revoked key’s record.' }) },
     handle: async (ctx, { params }) => ({ body: await revokeApiKey(ctx, params.id!) }),
   },
 ];

@@ -122,6 +122,7 @@ export const bookingLinksCollection = defineCollection({
   defaultSort: [{ field: 'name', direction: 1 }],
   search: [bookingLinks.name, bookingLinks.slug],
   writeAccess: 'admin',
+  writeErrors: ['slug_taken'],
   constraintErrors: {
     reservation_booking_links_slug_key: () =>
       conflict('slug_taken', 'This slug is already used by another booking link.', [

@@ -27,6 +27,14 @@ import {
   PublicSlotQuerySchema,
 } from './schemas';
 import { HoldPatchSchema, PublicHoldCreateSchema } from '@/lib/holds/schemas';
+import { PublicHoldAnswer, PublicHoldReleasedAnswer } from '@/lib/holds/views';
+import {
+  ManagedReservationAnswer,
+  PublicBookedAnswer,
+  PublicBookingPageAnswer,
+  PublicDaysAnswer,
+  PublicSlotsAnswer,
+} from './views';
 
 /** §11's public endpoints, the ones customers use: no credentials, rate limited per client. */
 
@@ -37,7 +45,7 @@ function publicRoute(
   path: string,
   summary: string,
   handle: Handler,
-  schemas: RouteSchemas = {},
+  { errors, ...schemas }: RouteSchemas & Pick<PublicRoute, 'errors'> = {},
 ): PublicRoute {
   return {
     method,
@@ -46,6 +54,7 @@ function publicRoute(
     tag: 'Public booking',
     summary,
     schemas: { ...schemas, rateLimited: true },
+    errors,
     handle: async (ctx, input) => {
       await enforceRateLimit(
         ctx.db,
@@ -68,10 +77,7 @@ export const publicBookingRoutes: Route[] = [
     '/public/booking-links/:slug',
     'A booking page: its look, the services offered and the fields asked',
     async (ctx, { params }) => ({ body: await getPublicBookingPage(ctx.db, params.slug!) }),
-    {
-      response:
-        'The page config, the organization’s name and timezone, the link’s active services (public fields) and the custom fields to ask.',
-    },
+    { response: PublicBookingPageAnswer },
   ),
   publicRoute(
     'GET',
@@ -80,7 +86,10 @@ export const publicBookingRoutes: Route[] = [
     async (ctx, { params, query }) => ({ body: await getPublicSlots(ctx, params.slug!, query) }),
     {
       query: PublicSlotQuerySchema,
-      response: 'As `GET /api/reservation-available-slots`, without `resource_ids`.',
+      response: PublicSlotsAnswer.meta({
+        description:
+          'As `GET /api/reservation-available-slots`, without `resource_ids`: the bookable starts, sorted by start (§8).',
+      }),
     },
   ),
   publicRoute(
@@ -90,8 +99,10 @@ export const publicBookingRoutes: Route[] = [
     async (ctx, { params, query }) => ({ body: await getPublicDays(ctx, params.slug!, query) }),
     {
       query: PublicSlotQuerySchema,
-      response:
-        '`{service_id, date, end_date, timezone, days: [{date, slot_count, first_start_datetime}]}` (§16).',
+      response: PublicDaysAnswer.meta({
+        description:
+          'As `GET /api/reservation-available-days`: every date of the range, with its number of slots (§16).',
+      }),
     },
   ),
   publicRoute(
@@ -104,9 +115,12 @@ export const publicBookingRoutes: Route[] = [
     }),
     {
       body: PublicHoldCreateSchema,
-      response:
-        '`{id, expires_at, start_datetime, end_datetime}`: book with `hold_id` before it expires (§15). At most 600 s; a few live holds per client and per link (429 beyond).',
+      response: PublicHoldAnswer.meta({
+        description:
+          'The hold: book with `hold_id` before it expires (§15). At most 600 s; a few live holds per client and per link (429 beyond).',
+      }),
       status: 201,
+      errors: ['slot_unavailable'],
     },
   ),
   publicRoute(
@@ -118,8 +132,11 @@ export const publicBookingRoutes: Route[] = [
     }),
     {
       body: HoldPatchSchema,
-      response:
-        '`{id, expires_at, start_datetime, end_datetime}`: up to 600 s from now, at most 1800 s from creation.',
+      response: PublicHoldAnswer.meta({
+        description:
+          'The hold with its new `expires_at`: up to 600 s from now, at most 1800 s from creation.',
+      }),
+      errors: ['hold_expired'],
     },
   ),
   publicRoute(
@@ -127,7 +144,7 @@ export const publicBookingRoutes: Route[] = [
     '/public/booking-links/:slug/holds/:id',
     'Let a held slot go',
     async (ctx, { params }) => ({ body: await releaseLinkHold(ctx, params.slug!, params.id!) }),
-    { response: '`{id, released: true}`' },
+    { response: PublicHoldReleasedAnswer, errors: ['hold_expired'] },
   ),
   publicRoute(
     'POST',
@@ -139,8 +156,8 @@ export const publicBookingRoutes: Route[] = [
       body: PublicBookingSchema,
       status: 201,
       idempotent: true,
-      response:
-        '`{reservation: {id, status, start_datetime, end_datetime, party_size, service}, manage_token}`.',
+      response: PublicBookedAnswer,
+      errors: ['slot_unavailable', 'hold_expired'],
     },
   ),
   publicRoute(
@@ -148,7 +165,11 @@ export const publicBookingRoutes: Route[] = [
     '/public/reservations/:token',
     'A customer’s own booking, by its manage token',
     async (ctx, { params }) => ({ body: await getManagedReservation(ctx, params.token!) }),
-    { response: 'The customer’s booking: its time, party, status and service.' },
+    {
+      response: ManagedReservationAnswer.meta({
+        description: 'The customer’s booking: its time, party, status and service.',
+      }),
+    },
   ),
   publicRoute(
     'GET',
@@ -157,7 +178,12 @@ export const publicBookingRoutes: Route[] = [
     async (ctx, { params, query }) => ({
       body: await getManagedSlots(ctx, params.token!, query),
     }),
-    { query: ManageSlotQuerySchema, response: 'Slots of the booking’s service and party size.' },
+    {
+      query: ManageSlotQuerySchema,
+      response: PublicSlotsAnswer.meta({
+        description: 'Slots of the booking’s service and party size, sorted by start (§8).',
+      }),
+    },
   ),
   publicRoute(
     'POST',
@@ -166,7 +192,11 @@ export const publicBookingRoutes: Route[] = [
     async (ctx, { params, body }) => ({
       body: await cancelManagedReservation(ctx, params.token!, body),
     }),
-    { body: PublicCancelSchema, response: 'The cancelled booking.' },
+    {
+      body: PublicCancelSchema,
+      response: ManagedReservationAnswer.meta({ description: 'The cancelled booking.' }),
+      errors: ['invalid_transition'],
+    },
   ),
   publicRoute(
     'POST',
@@ -175,6 +205,10 @@ export const publicBookingRoutes: Route[] = [
     async (ctx, { params, body }) => ({
       body: await rescheduleManagedReservation(ctx, params.token!, body),
     }),
-    { body: PublicRescheduleSchema, response: 'The moved booking.' },
+    {
+      body: PublicRescheduleSchema,
+      response: ManagedReservationAnswer.meta({ description: 'The moved booking.' }),
+      errors: ['slot_unavailable', 'invalid_transition'],
+    },
   ),
 ];

@@ -2,6 +2,8 @@ import type { SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { ConstraintErrors } from '@/lib/http/db-errors';
+import { columnFilters } from './column-filters';
+import type { ErrorCode } from '@/lib/http/error-codes';
 import type { Ctx } from '@/lib/http/context';
 import type { FieldKind, SortKey } from '@/lib/http/query';
 
@@ -32,7 +34,10 @@ export interface CollectionDef {
   table: TenantTable;
   createSchema: z.ZodType<Record<string, unknown>>;
   patchSchema: z.ZodType<Record<string, unknown>>;
+  /** Filters beyond those its columns give (`columnFilters`), e.g. enums, text, integers. */
   filters: Record<string, FieldKind>;
+  /** Columns that are not part of the record as answered (internal ids, hashes): never filters. */
+  internalColumns?: readonly string[];
   sortable: readonly string[];
   defaultSort?: SortKey[];
   /** Columns `$search` matches, case-insensitively. */
@@ -50,6 +55,8 @@ export interface CollectionDef {
   writeAccess: 'member' | 'admin';
   /** Friendly errors for named database constraints (uniques, checks). */
   constraintErrors?: ConstraintErrors;
+  /** Error codes its create and patch can answer beyond every write's (e.g. `slug_taken`). */
+  writeErrors?: readonly ErrorCode[];
   /** Fill values that depend on the caller, e.g. a resource's default timezone. */
   prepareCreate?: (
     ctx: Ctx,
@@ -87,6 +94,8 @@ export interface CollectionDef {
 /** Fields a client may send back unchanged from a GET; they are ignored, never applied (§0). */
 export const READ_ONLY_FIELDS = ['id', 'created_at', 'updated_at'] as const;
 
+/** A collection filters on its id, reference, boolean and time columns besides what it declares. */
 export function defineCollection(def: CollectionDef): CollectionDef {
-  return def;
+  const own = columnFilters(def.table, def.internalColumns);
+  return { ...def, filters: { ...own, ...def.filters } };
 }

@@ -30,6 +30,7 @@ export function collectionRoutes(def: CollectionDef): Route[] {
       access: write,
       tag,
       summary: `Create a ${def.label.toLowerCase()}`,
+      errors: def.writeErrors,
       handle: async (ctx, { body }) => ({ status: 201, body: await createRecord(ctx, def, body) }),
     },
     {
@@ -48,6 +49,7 @@ export function collectionRoutes(def: CollectionDef): Route[] {
       access: write,
       tag,
       summary: `Update a ${def.label.toLowerCase()}`,
+      errors: def.writeErrors,
       handle: async (ctx, { params, body }) => ({
         body: await patchRecord(ctx, def, params.id!, body),
       }),

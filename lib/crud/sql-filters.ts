@@ -17,9 +17,39 @@ import {
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Filter, SortKey } from '@/lib/http/query';
 
+/**
+ * An instant is answered to the millisecond (§0) but PostgreSQL keeps microseconds, so an
+ * instant filter means the whole millisecond it names: `created_at=<what a GET answered>`
+ * finds the record, `[$gt]` of it leaves it out. Written as ranges, so indexes still serve.
+ */
+function instantToSql(column: PgColumn, op: Filter['op'], at: Date): SQL | undefined {
+  const next = new Date(at.getTime() + 1);
+  const within = and(gte(column, at), lt(column, next))!;
+  switch (op) {
+    case 'eq':
+      return within;
+    case 'ne':
+      return or(sql`${column} is null`, sql`not (${within})`);
+    case 'gt':
+      return gte(column, next);
+    case 'gte':
+      return gte(column, at);
+    case 'lt':
+      return lt(column, at);
+    case 'lte':
+      return lt(column, next);
+    case 'in':
+      return undefined;
+  }
+}
+
 /** Typed §0 filters → SQL on the named columns. */
 export function filterToSql(column: PgColumn, filter: Filter): SQL | undefined {
   const { op, value } = filter;
+  if (value instanceof Date) return instantToSql(column, op, value);
+  if (op === 'in' && Array.isArray(value) && value.length && value[0] instanceof Date) {
+    return or(...(value as Date[]).map((at) => instantToSql(column, 'eq', at)));
+  }
   switch (op) {
     case 'eq':
       return value === null ? sql`${column} is null` : eq(column, value);

@@ -2,8 +2,10 @@ import type { Db } from '@/db/types';
 import type { Organization } from '@/db/schema';
 
 /** Who is calling: a signed-in staff user, an API key, a customer (public pages), or an assistant. */
-export type ActorKind = 'staff' | 'api_key' | 'customer' | 'ai_assistant';
-export type Role = 'admin' | 'staff';
+export const ACTOR_KINDS = ['staff', 'api_key', 'customer', 'ai_assistant'] as const;
+export type ActorKind = (typeof ACTOR_KINDS)[number];
+export const ROLES = ['admin', 'staff'] as const;
+export type Role = (typeof ROLES)[number];
 
 export interface Actor {
   kind: ActorKind;

@@ -1,3 +1,5 @@
+import type { ErrorCode } from './error-codes';
+
 /** The one error type domain code throws; `toErrorResponse` turns it into the §0 envelope. */
 export interface ErrorDetail {
   path?: string;
@@ -7,7 +9,7 @@ export interface ErrorDetail {
 
 export class AppError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     readonly status: number,
     message: string,
     readonly details?: ErrorDetail[],
@@ -34,5 +36,5 @@ export const forbidden = (message = 'You are not allowed to do this.') =>
 
 export const notFound = (what = 'Record') => new AppError('not_found', 404, `${what} not found.`);
 
-export const conflict = (code: string, message: string, details?: ErrorDetail[]) =>
+export const conflict = (code: ErrorCode, message: string, details?: ErrorDetail[]) =>
   new AppError(code, 409, message, details);

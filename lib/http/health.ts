@@ -1,9 +1,14 @@
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { databaseUnavailable } from './db-errors';
 import type { Route } from './route';
 
 /** `GET /api/health`: 200 when this process can reach its database, else 503 (for probes). */
 const TIMEOUT_MS = 2000;
+
+const HealthAnswer = z
+  .strictObject({ status: z.literal('ok'), database: z.literal('ok') })
+  .meta({ description: 'This process is up and reaches its database (else 503).' });
 
 export const healthRoutes: Route[] = [
   {
@@ -12,9 +17,7 @@ export const healthRoutes: Route[] = [
     access: 'public',
     tag: 'Operations',
     summary: 'Liveness and database reachability',
-    schemas: {
-      response: '`{status: "ok", database: "ok"}`; 503 when the database is unreachable.',
-    },
+    schemas: { response: HealthAnswer },
     handle: async (ctx) => {
       const probe = ctx.db.execute(sql`select 1`);
       let timer: NodeJS.Timeout | undefined;

@@ -1,6 +1,7 @@
 import type { ZodType } from 'zod';
 import type { Db } from '@/db/types';
 import type { Ctx } from './context';
+import type { ErrorCode } from './error-codes';
 import type { ListQuerySpec } from './query';
 
 /** A route of the API, declared as data so the router, the docs and the tests share one list. */
@@ -38,14 +39,27 @@ export interface RouteSchemas {
   list?: ListQuerySpec;
   /** The JSON body. */
   body?: ZodType;
-  /** The success body: its schema, or a description where no schema exists. */
-  response?: ZodType | string;
+  /** The success body: its JSON schema, or the media type of an answer that is not JSON. */
+  response?: ZodType | MediaAnswer;
   /** The success status, when not 200 (201 for creates); an error status for a route not offered. */
   status?: number;
+  /**
+   * Other answers than `status` and the §0 error envelope, by status: e.g. `202` with no body
+   * for a JSON-RPC notification, `304` for a revalidated cache, or an error a protocol answers
+   * in its own format (MCP's JSON-RPC errors), which then replaces the envelope for that status.
+   * `null`: no body.
+   */
+  otherAnswers?: Record<number, ZodType | MediaAnswer | null>;
   /** Subject to the per-client public rate limit (429). */
   rateLimited?: boolean;
   /** Accepts an `Idempotency-Key` header (§0). */
   idempotent?: boolean;
+}
+
+/** An answer that is not JSON (bytes, `.ics`, a redirect): its media type and what it holds. */
+export interface MediaAnswer {
+  media: string;
+  description: string;
 }
 
 interface RouteBase {
@@ -63,6 +77,13 @@ interface RouteBase {
    */
   cookieWrite?: boolean;
   schemas?: RouteSchemas;
+  /**
+   * The error codes this route can answer beyond those every route of its kind can (see
+   * `errorCodesOf` in lib/openapi/operation.ts), e.g. `slot_unavailable`; `'any'` for a route
+   * that relays other operations' answers (AI tool calls). The development answer check
+   * refuses a code that is not declared.
+   */
+  errors?: readonly ErrorCode[] | 'any';
 }
 
 export interface PrivateRoute extends RouteBase {

@@ -39,7 +39,15 @@ function compile(route: Route): CompiledRoute {
   return { route, pattern: new RegExp(`^${source}/?$`), names };
 }
 
-export function createRouter(routes: Route[]) {
+export interface RouterOptions {
+  /**
+   * Holds every answer of a matched route against its declaration and may replace it (the
+   * development check, lib/openapi/answer-check.ts; not given in production).
+   */
+  checkAnswer?: (route: Route, method: string, response: Response) => Promise<Response>;
+}
+
+export function createRouter(routes: Route[], options: RouterOptions = {}) {
   const compiled = routes.map(compile);
 
   function match(method: string, path: string) {
@@ -72,10 +80,12 @@ export function createRouter(routes: Route[]) {
     const url = new URL(req.url);
     const path = url.pathname.replace(/^\/api/, '') || '/';
     let routeLabel = 'unmatched';
+    let matched: Route | undefined;
     let response: Response;
+    // HEAD is GET without the body (RFC 9110), so probes and caches can use it.
+    const method = req.method === 'HEAD' ? 'GET' : req.method;
     try {
-      // HEAD is GET without the body (RFC 9110), so probes and caches can use it.
-      const found = match(req.method === 'HEAD' ? 'GET' : req.method, path);
+      const found = match(method, path);
       if (!found.compiled) {
         if (found.malformed || isMalformedPath(url.pathname)) {
           throw validationError(
@@ -95,10 +105,14 @@ export function createRouter(routes: Route[]) {
           : new AppError('not_found', 404, `No endpoint ${req.method} /api${path}.`);
       }
       const { route } = found.compiled;
+      matched = route;
       routeLabel = `/api${route.path}`;
       response = await run(route, req, url, found.params, requestId);
     } catch (error) {
       response = toErrorResponse(error, requestId);
+    }
+    if (matched && options.checkAnswer) {
+      response = await options.checkAnswer(matched, method, response);
     }
     if (req.method === 'HEAD') {
       response = new Response(null, { status: response.status, headers: response.headers });

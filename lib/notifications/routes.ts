@@ -1,11 +1,10 @@
 import type { Route } from '@/lib/http/route';
 import { getNotification, listNotifications, NOTIFICATIONS_LIST } from './list';
-import { NotificationSettingsPatchSchema, NotificationSettingsSchema } from './schemas';
+import { NotificationSettingsPatchSchema } from './schemas';
 import { getNotificationSettings, patchNotificationSettings } from './settings';
+import { MessageAnswer, MessagePage, NotificationSettingsAnswer } from './views';
 
 /** §19 routes: the organization's settings, and the messages (the admin Outbox). */
-const MESSAGE =
-  '`{id, reservation_id, kind, audience (customer|staff), to, subject, status (pending|retrying|sent|kept|failed|cancelled), send_after, sent_at, attempt_count, next_attempt_at, last_error, created_at}`';
 
 export const notificationRoutes: Route[] = [
   {
@@ -14,7 +13,7 @@ export const notificationRoutes: Route[] = [
     access: 'member',
     tag: 'Notifications',
     summary: 'The organization’s email notification settings',
-    schemas: { response: NotificationSettingsSchema },
+    schemas: { response: NotificationSettingsAnswer },
     handle: async (ctx) => ({ body: await getNotificationSettings(ctx) }),
   },
   {
@@ -23,7 +22,7 @@ export const notificationRoutes: Route[] = [
     access: 'admin',
     tag: 'Notifications',
     summary: 'Change the email notification settings',
-    schemas: { body: NotificationSettingsPatchSchema, response: NotificationSettingsSchema },
+    schemas: { body: NotificationSettingsPatchSchema, response: NotificationSettingsAnswer },
     handle: async (ctx, { body }) => ({ body: await patchNotificationSettings(ctx, body) }),
   },
   {
@@ -32,7 +31,7 @@ export const notificationRoutes: Route[] = [
     access: 'admin',
     tag: 'Notifications',
     summary: 'List email messages (sent, kept and pending), newest first',
-    schemas: { list: NOTIFICATIONS_LIST, response: `A page of messages: ${MESSAGE}.` },
+    schemas: { list: NOTIFICATIONS_LIST, response: MessagePage },
     handle: async (ctx, { query }) => ({ body: await listNotifications(ctx, query) }),
   },
   {
@@ -41,9 +40,7 @@ export const notificationRoutes: Route[] = [
     access: 'admin',
     tag: 'Notifications',
     summary: 'One email message, rendered as its recipient gets it',
-    schemas: {
-      response: `${MESSAGE}, plus \`from\`, \`reply_to\`, \`html\`, \`text\`, \`ics\`, \`ics_method\` (REQUEST|CANCEL, null for staff messages) and \`attempts\` (each try: \`{attempt, at, outcome, error?, response?, duration_ms}\`).`,
-    },
+    schemas: { response: MessageAnswer },
     handle: async (ctx, { params }) => ({ body: await getNotification(ctx, params.id!) }),
   },
 ];

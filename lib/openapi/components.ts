@@ -72,7 +72,7 @@ export const ERROR_RESPONSES = {
     Allow: { description: 'The methods this path offers.', schema: { type: 'string' } },
   }),
   '409': errorResponse(
-    'A conflict with the current state: `slot_unavailable`, `invalid_transition`, `slug_taken`, `idempotency_conflict`, `in_use`, `conflict`, ….',
+    'A conflict with the current state; each operation lists the codes it can give (lib/http/error-codes.ts).',
   ),
   '413': errorResponse('`payload_too_large`: the body is over 1 MiB.'),
   '415': errorResponse('`unsupported_media_type`: the body must be `application/json`.'),

@@ -1,6 +1,21 @@
 import { createHash } from 'node:crypto';
+import { z } from 'zod';
 import type { Route } from '@/lib/http/route';
-import { buildOpenApiDocument, type ApiSource } from './document';
+import { buildOpenApiDocument, OPENAPI_VERSION, type ApiSource } from './document';
+
+/** The document, loosely: its top-level members (an OpenAPI 3.1 document, not retyped here). */
+const OpenApiDocumentAnswer = z
+  .looseObject({
+    openapi: z.literal(OPENAPI_VERSION),
+    info: z.looseObject({ title: z.string(), version: z.string() }),
+    paths: z.record(z.string(), z.record(z.string(), z.unknown())).meta({
+      description: 'The operations, by path and method.',
+    }),
+    components: z.looseObject({}).meta({
+      description: 'Shared schemas, responses and security schemes.',
+    }),
+  })
+  .meta({ description: 'The OpenAPI 3.1 document of this API, generated from its validators.' });
 
 /**
  * `GET /api/openapi.json`. The document depends only on code, so it is built once per
@@ -23,7 +38,7 @@ export function openApiRoutes(source: () => ApiSource): Route[] {
       access: 'public',
       tag: 'Docs',
       summary: 'This OpenAPI 3.1 document',
-      schemas: { response: 'The OpenAPI 3.1 document of this API, generated from its validators.' },
+      schemas: { response: OpenApiDocumentAnswer, otherAnswers: { 304: null } },
       handle: async (_ctx, { req }) => {
         const { body, etag } = load();
         const headers = { etag, 'cache-control': 'public, max-age=0, must-revalidate' };

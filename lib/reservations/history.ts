@@ -1,6 +1,9 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { aiAssistants, apiKeys, reservations, statusChanges, users } from '@/db/schema';
-import type { Ctx } from '@/lib/http/context';
+import { z } from 'zod';
+import { ACTOR_KINDS, type Ctx } from '@/lib/http/context';
+import { uuidSchema } from '@/lib/validation/fields';
+import { RESERVATION_STATUSES } from './schemas';
 import { notFound } from '@/lib/http/errors';
 import { isUuid } from '@/lib/http/query';
 
@@ -22,6 +25,25 @@ export interface StatusChangeView {
   actor_name: string | null;
   created_at: Date;
 }
+
+/** What `StatusChangeView` is sent as: statuses and actor kinds are the stored value lists. */
+const StatusChangeAnswer = z.strictObject({
+  id: uuidSchema,
+  reservation_id: uuidSchema,
+  from_status: z.enum(RESERVATION_STATUSES).nullable().meta({ description: 'null on creation.' }),
+  to_status: z.enum(RESERVATION_STATUSES),
+  actor_kind: z.enum(ACTOR_KINDS),
+  actor_id: z.string().nullable(),
+  actor_name: z
+    .string()
+    .nullable()
+    .meta({ description: 'The staff user’s, API key’s or assistant’s name, when there is one.' }),
+  created_at: z.string().meta({ format: 'date-time' }),
+});
+
+export const HistoryAnswer = z
+  .strictObject({ data: z.array(StatusChangeAnswer) })
+  .meta({ description: 'The status changes of the reservation, oldest first.' });
 
 export async function getReservationHistory(
   ctx: Ctx,

@@ -14,7 +14,13 @@ import type { Ctx } from '@/lib/http/context';
 import { fieldError } from '@/lib/http/errors';
 import { isUuid, isValidDate } from '@/lib/http/query';
 import { clampInstant, localToInstant } from '@/lib/slots';
-import { ReservationCreateSchema, ReservationPatchSchema, RESERVATION_STATUSES } from './schemas';
+import { RESERVATION_SOURCES } from '@/db/schema';
+import {
+  CANCELLED_BY,
+  ReservationCreateSchema,
+  ReservationPatchSchema,
+  RESERVATION_STATUSES,
+} from './schemas';
 import { serializeReservation, serializeReservations } from './serialize';
 
 /** §9 list and get: every filter, `date` in the organization's timezone, `resource_id` allocated. */
@@ -65,6 +71,7 @@ export const reservationsCollection = defineCollection({
   label: 'Reservation',
   tag: 'Reservations',
   table: reservations,
+  internalColumns: ['occurrence_id', 'manage_token_hash'],
   createSchema: ReservationCreateSchema,
   patchSchema: ReservationPatchSchema,
   filters: {
@@ -75,7 +82,8 @@ export const reservationsCollection = defineCollection({
     company_id: 'uuid',
     preferred_resource_id: 'uuid',
     booking_link_id: 'uuid',
-    source: { enum: ['staff', 'api', 'booking_link', 'ai_assistant'] },
+    source: { enum: RESERVATION_SOURCES },
+    cancelled_by: { enum: CANCELLED_BY },
     start_datetime: 'instant',
     end_datetime: 'instant',
     party_size: 'integer',

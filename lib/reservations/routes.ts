@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import { reservations } from '@/db/schema';
+import { RESERVATION_SOURCES, reservations } from '@/db/schema';
 import { AppError } from '@/lib/http/errors';
 import type { Route } from '@/lib/http/route';
 import { recordSchemaOf } from '@/lib/openapi/record-schema';
 import { getAvailableDays } from './available-days';
 import { getAvailableSlots } from './available-slots';
 import { createReservation } from './create-reservation';
-import { getReservationHistory } from './history';
+import { AvailableDaysAnswer, AvailableSlotsAnswer } from './availability-views';
+import { getReservationHistory, HistoryAnswer } from './history';
 import { readIdempotencyKey } from './idempotency';
 import { getReservation, listReservations, reservationsCollection } from './list';
 import {
@@ -25,7 +26,7 @@ const ReservationView = recordSchemaOf(reservations, {
 }).extend({
   status: z.enum(RESERVATION_STATUSES),
   cancelled_by: z.enum(CANCELLED_BY).nullable(),
-  source: z.enum(['staff', 'api', 'booking_link', 'ai_assistant']),
+  source: z.enum(RESERVATION_SOURCES),
   resource_ids: z.array(uuid()).meta({ description: 'Allocated resources (read-only).' }),
   contact: z
     .object({
@@ -55,8 +56,7 @@ export const reservationRoutes: Route[] = [
     summary: 'Available slots for a service and date range',
     schemas: {
       query: SlotQuerySchema,
-      response:
-        '`{service_id, date, end_date, timezone, slots: [{start_datetime, end_datetime, remaining_capacity, resource_ids}]}`, sorted by start (§8).',
+      response: AvailableSlotsAnswer,
     },
     handle: async (ctx, { query }) => ({ body: await getAvailableSlots(ctx, query) }),
   },
@@ -68,8 +68,7 @@ export const reservationRoutes: Route[] = [
     summary: 'How many slots each day of a range has (up to 62 days), in one pass',
     schemas: {
       query: SlotQuerySchema,
-      response:
-        '`{service_id, date, end_date, timezone, days: [{date, slot_count, first_start_datetime}]}`, every date of the range (§16).',
+      response: AvailableDaysAnswer,
     },
     handle: async (ctx, { query }) => ({ body: await getAvailableDays(ctx, query) }),
   },
@@ -114,6 +113,7 @@ export const reservationRoutes: Route[] = [
       status: 201,
       idempotent: true,
     },
+    errors: ['slot_unavailable', 'hold_expired'],
     handle: async (ctx, { body, req }) => {
       const stored = await createReservation(ctx, body, {
         idempotencyKey: readIdempotencyKey(req),
@@ -140,6 +140,7 @@ export const reservationRoutes: Route[] = [
       body: ReservationPatchSchema,
       response: ReservationView.meta({ description: 'The updated reservation.' }),
     },
+    errors: ['slot_unavailable', 'invalid_transition'],
     handle: async (ctx, { params, body }) => ({
       body: await updateReservation(ctx, params.id!, body),
     }),
@@ -151,8 +152,7 @@ export const reservationRoutes: Route[] = [
     tag: 'Reservations',
     summary: 'Status changes of a reservation, oldest first',
     schemas: {
-      response:
-        '`{data: [{id, reservation_id, from_status, to_status, actor_kind, actor_id, actor_name, created_at}]}`.',
+      response: HistoryAnswer,
     },
     handle: async (ctx, { params }) => ({ body: await getReservationHistory(ctx, params.id!) }),
   },

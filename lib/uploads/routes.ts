@@ -3,6 +3,7 @@ import type { Route } from '@/lib/http/route';
 import { receiveLocalUpload, serveLocalUpload } from './local-upload';
 import { UploadSigningSchema } from './schemas';
 import { createSignedUpload } from './signing';
+import { SignedUploadAnswer, UploadedAnswer } from './views';
 
 /** A key is `<organization_id>/<type>/<file>`: three path segments, so three params. */
 const KEY_PATH = '/uploads/:organization/:type/:file';
@@ -20,8 +21,7 @@ export const uploadRoutes: Route[] = [
     schemas: {
       body: UploadSigningSchema,
       status: 201,
-      response:
-        '`{signed_url, method: "PUT", headers, key, public_url, expires_at}`: PUT the bytes to `signed_url` with `headers`, then store `public_url`.',
+      response: SignedUploadAnswer,
     },
     handle: async (ctx, { body, req }) => ({
       status: 201,
@@ -35,9 +35,15 @@ export const uploadRoutes: Route[] = [
     rawBody: true,
     tag: 'Uploads',
     summary: 'Upload the bytes to a signed URL (local storage driver)',
-    schemas: {
-      response: '`{key, public_url, content_type, content_length, uploaded_at}`.',
-    },
+    schemas: { response: UploadedAnswer },
+    errors: [
+      'invalid_signature',
+      'upload_expired',
+      'already_uploaded',
+      'content_type_mismatch',
+      'content_length_mismatch',
+      'content_mismatch',
+    ],
     handle: async (ctx, { params, query, req }) => ({
       body: await receiveLocalUpload(ctx, keyOf(params), query, req),
     }),
@@ -48,7 +54,13 @@ export const uploadRoutes: Route[] = [
     access: 'public',
     tag: 'Uploads',
     summary: 'An uploaded image (local storage driver)',
-    schemas: { response: 'The image bytes, with their content type.' },
+    schemas: {
+      response: {
+        media: 'image/*',
+        description:
+          'The image bytes, with their content type (image/png, image/jpeg, image/webp or image/gif); cached for a year.',
+      },
+    },
     handle: async (_ctx, { params }) => serveLocalUpload(keyOf(params)),
   },
 ];

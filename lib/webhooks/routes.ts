@@ -4,6 +4,14 @@ import { webhooksCollection } from './collection';
 import { createWebhook } from './create-webhook';
 import { listDeliveryAttempts, resendDelivery, sendTestEvent } from './deliveries';
 import { WebhookCreateSchema, WebhookPatchSchema } from './schemas';
+import {
+  DELIVERY_ATTEMPT_STATUSES,
+  DeliveryAttemptPage,
+  deliveryAnswer,
+  WebhookCreatedAnswer,
+  webhookAnswer,
+  WebhookPage,
+} from './views';
 
 /**
  * §17 routes. The generic collection routes, made admin-only for reads too (the generator
@@ -11,9 +19,6 @@ import { WebhookCreateSchema, WebhookPatchSchema } from './schemas';
  * staff have no use for), with a create that returns the signing secret once; plus the
  * delivery log, a test event and a resend for the admin page.
  */
-const WEBHOOK =
-  'A webhook: `{id, organization_id, url, events, is_active, created_at, updated_at}` (never its secret).';
-
 const DOCS: Record<string, RouteSchemas> = {
   'GET /webhooks': {
     list: {
@@ -21,16 +26,21 @@ const DOCS: Record<string, RouteSchemas> = {
       sortable: webhooksCollection.sortable,
       searchable: true,
     },
-    response: `A page of webhooks. ${WEBHOOK}`,
+    response: WebhookPage,
   },
   'POST /webhooks': {
     body: WebhookCreateSchema,
     status: 201,
-    response: `The webhook, plus \`secret\` (\`whsec_<base64>\`): shown in this response only. ${WEBHOOK}`,
+    response: WebhookCreatedAnswer,
   },
-  'GET /webhooks/:id': { response: WEBHOOK },
-  'PATCH /webhooks/:id': { body: WebhookPatchSchema, response: WEBHOOK },
-  'DELETE /webhooks/:id': { response: `The deleted webhook; its pending deliveries go with it.` },
+  'GET /webhooks/:id': { response: webhookAnswer('The webhook:') },
+  'PATCH /webhooks/:id': {
+    body: WebhookPatchSchema,
+    response: webhookAnswer('The updated webhook:'),
+  },
+  'DELETE /webhooks/:id': {
+    response: webhookAnswer('The deleted webhook (its pending deliveries go with it):'),
+  },
 };
 
 const crud: Route[] = collectionRoutes(webhooksCollection).map((route): PrivateRoute => {
@@ -43,9 +53,6 @@ const crud: Route[] = collectionRoutes(webhooksCollection).map((route): PrivateR
   };
 });
 
-const DELIVERY =
-  'The delivery: `{id, webhook_id, event_id, event_type, status (pending|retrying|succeeded|failed), attempt_count, next_attempt_at, last_attempt_at, last_response_status, last_error, created_at, updated_at}`.';
-
 export const webhookRoutes: Route[] = [
   ...crud,
   {
@@ -57,15 +64,14 @@ export const webhookRoutes: Route[] = [
     schemas: {
       list: {
         filters: {
-          status: { enum: ['succeeded', 'failed'] },
+          status: { enum: DELIVERY_ATTEMPT_STATUSES },
           delivery_id: 'uuid',
           event_type: 'string',
           attempted_at: 'instant',
         },
         sortable: ['attempted_at'],
       },
-      response:
-        'A page of tries: `{id, delivery_id, event_id, event_type, attempt_number, status (succeeded|failed), response_status, duration_ms, error, attempted_at, delivery_status, next_attempt_at}`.',
+      response: DeliveryAttemptPage,
     },
     handle: async (ctx, { params, query }) => ({
       body: await listDeliveryAttempts(ctx, params.id!, query),
@@ -77,7 +83,10 @@ export const webhookRoutes: Route[] = [
     access: 'admin',
     tag: 'Webhooks',
     summary: 'Send a `webhook.test` event to this webhook now',
-    schemas: { status: 202, response: `Queued. ${DELIVERY}` },
+    schemas: {
+      status: 202,
+      response: deliveryAnswer('Queued: the test event’s delivery, sent at once.'),
+    },
     handle: async (ctx, { params }) => ({
       status: 202,
       body: await sendTestEvent(ctx, params.id!),
@@ -89,7 +98,13 @@ export const webhookRoutes: Route[] = [
     access: 'admin',
     tag: 'Webhooks',
     summary: 'Send a delivery again (a fresh series of tries, same event id)',
-    schemas: { status: 202, response: `Queued. ${DELIVERY}` },
+    errors: ['delivery_in_progress'],
+    schemas: {
+      status: 202,
+      response: deliveryAnswer(
+        'Queued: the delivery, back to pending with a fresh series of tries.',
+      ),
+    },
     handle: async (ctx, { params }) => ({
       status: 202,
       body: await resendDelivery(ctx, params.id!, params.deliveryId!),

@@ -2,6 +2,7 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { collections, routes } from '@/lib/api/routes';
+import { ERROR_CODES, type ErrorCode } from '@/lib/http/error-codes';
 import { buildOpenApiDocument, openApiPath, SESSION_COOKIE } from '@/lib/openapi';
 import { call, createTestOrg, signIn } from '../helpers/api';
 
@@ -85,14 +86,41 @@ describe('the OpenAPI document', () => {
           expect(statuses).toContain('500');
           expect(statuses).toContain('503');
         }
-        for (const status of statuses.filter((s) => s >= '400')) {
+        const ownFormat = (s: string) => route.schemas?.otherAnswers?.[Number(s)] !== undefined;
+        for (const status of statuses.filter((s) => s >= '400' && !ownFormat(s))) {
           const response = op.responses[status]!;
           const resolved = response.$ref
             ? (doc.components.responses as Record<string, typeof response>)[
                 response.$ref.split('/').pop()!
               ]!
             : response;
-          expect(resolved.content?.['application/json']?.schema).toEqual({ $ref: ERROR_REF });
+          const schema = resolved.content?.['application/json']?.schema as {
+            allOf: [
+              unknown,
+              { properties: { error: { properties: { code: { enum: string[] } } } } },
+            ];
+          };
+          expect(schema.allOf[0]).toEqual({ $ref: ERROR_REF });
+          const codes = schema.allOf[1].properties.error.properties.code.enum;
+          expect(codes.length, `${status} lists its codes`).toBeGreaterThan(0);
+          for (const code of codes) {
+            expect(ERROR_CODES[code as ErrorCode]?.status, `${code} is a ${status} code`).toBe(
+              Number(status),
+            );
+          }
+        }
+      });
+
+      it('has a schema for every answer: JSON, a media type, or declared without a body', () => {
+        for (const [status, response] of Object.entries(op.responses)) {
+          if (response.$ref) continue;
+          const content = response.content ?? {};
+          const bodiless = route.schemas?.otherAnswers?.[Number(status)] === null;
+          expect(bodiless || Object.keys(content).length > 0, `${status} has content`).toBe(true);
+          for (const [media, entry] of Object.entries(content)) {
+            if (media === 'application/json') expect(entry.schema, media).toBeDefined();
+            expect(media, 'a media type, not a wildcard').not.toBe('*/*');
+          }
         }
       });
 

@@ -1,42 +1,28 @@
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { collections, routes } from '@/lib/api/routes';
-import { buildOpenApiDocument, openApiPath } from '@/lib/openapi';
+import { futureDate } from '../helpers/catalog';
 import { call } from '../helpers/api';
 import { createFixture, fillPath, fixtureParams, type Fixture } from '../security/fixture';
 
 /**
- * The documented success shapes are what the API answers: every GET with a response schema,
- * called on the fixture organization's records, validates against it (unknown fields fail
- * where the schema closes the object, so a column added without a thought shows up here).
+ * Every GET of the route table, called on the fixture organization's records, answers 200
+ * through the router's answer check (lib/openapi/answer-check.ts), which holds the answer
+ * against the schema the API reference documents: unknown fields fail where the schema closes
+ * the object, so a column added without a thought shows up here.
  */
 
-const DOC_ID = 'https://reference.test/openapi.json';
-const doc = buildOpenApiDocument({ routes, collections });
-const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
-ajv.addSchema({ $id: DOC_ID, ...doc } as object);
+const gets = routes.filter((r) => r.method === 'GET' && (r.schemas?.status ?? 200) < 400);
 
-/** Points `#/components/…` references of an inline schema at the document. */
-function absolute(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(absolute);
-  if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(
-    Object.entries(value).map(([k, v]) => [
-      k,
-      k === '$ref' && typeof v === 'string' && v.startsWith('#') ? `${DOC_ID}${v}` : absolute(v),
-    ]),
-  );
+/** Query strings for the GETs that need one. */
+function queryFor(path: string, fx: Fixture): string {
+  const date = futureDate(8);
+  if (path === '/reservation-available-slots' || path === '/reservation-available-days')
+    return `?service_id=${fx.serviceId}&date=${date}`;
+  if (path === '/public/booking-links/:slug/slots' || path === '/public/booking-links/:slug/days')
+    return `?service_id=${fx.serviceId}&date=${date}`;
+  if (path === '/public/reservations/:token/slots') return `?date=${date}`;
+  return '';
 }
-
-type Op = { responses: Record<string, { content?: Record<string, { schema: unknown }> }> };
-const documented = routes
-  .filter((r) => r.method === 'GET')
-  .map((route) => {
-    const op = (doc.paths as Record<string, Record<string, Op>>)[openApiPath(route.path)]!.get!;
-    const schema = op.responses['200']?.content?.['application/json']?.schema;
-    return { route, schema };
-  })
-  .filter((d) => d.schema !== undefined);
 
 describe('documented answers match real ones', () => {
   let fx: Fixture;
@@ -45,7 +31,7 @@ describe('documented answers match real ones', () => {
   }, 120_000);
 
   it('covers the collections and reservations', () => {
-    const paths = documented.map((d) => d.route.path);
+    const paths = gets.map((r) => r.path);
     for (const def of collections) {
       expect(paths).toContain(`/${def.path}`);
       expect(paths).toContain(`/${def.path}/:id`);
@@ -53,17 +39,13 @@ describe('documented answers match real ones', () => {
     expect(paths).toEqual(expect.arrayContaining(['/reservations', '/reservations/:id']));
   });
 
-  it.each(documented.map((d) => [`GET ${d.route.path}`, d] as const))(
-    '%s',
-    async (_, { route, schema }) => {
-      const params = fixtureParams(route, fx);
-      expect(params, 'a fixture record for this route').not.toBeNull();
-      const res = await call('GET', fillPath(route.path, params!), { key: fx.org.key });
-      expect(res.status, JSON.stringify(res.body)).toBe(200);
-      const validate = ajv.compile(absolute(schema) as object);
-      const valid = validate(res.body);
-      expect(validate.errors ?? [], JSON.stringify(res.body).slice(0, 500)).toEqual([]);
-      expect(valid).toBe(true);
-    },
-  );
+  it.each(gets.map((route) => [`GET ${route.path}`, route] as const))('%s', async (_, route) => {
+    const params = fixtureParams(route, fx);
+    expect(params, 'a fixture record for this route').not.toBeNull();
+    const path = fillPath(route.path, params!) + queryFor(route.path, fx);
+    const res = await call('GET', path, { key: fx.org.key });
+    // Uploads answer bytes that the fixture never stored: a documented 404.
+    const expected = route.path.startsWith('/uploads/') ? 404 : 200;
+    expect(res.status, JSON.stringify(res.body).slice(0, 800)).toBe(expected);
+  });
 });
