@@ -15,6 +15,7 @@ import type { Route } from '@/lib/http/route';
 import { recordSchemaOf } from '@/lib/openapi/record-schema';
 import { uuidSchema } from '@/lib/validation/fields';
 import { z } from 'zod';
+import { instantAnswer, pageOf } from '@/lib/validation/answers';
 import { organizations } from '@/db/schema';
 import { serializeOrganization } from '@/lib/organizations/create-organization';
 
@@ -24,12 +25,6 @@ const OrganizationView = recordSchemaOf(organizations, { omit: ['updated_at'] })
 /** Lists of users and keys page like collections, without filters or sort. */
 const plainList = { filters: {}, sortable: [] };
 
-const instant = () => z.string().meta({ format: 'date-time' });
-const page = <T extends z.ZodType>(item: T, description: string) =>
-  z
-    .strictObject({ total: z.int(), limit: z.int(), skip: z.int(), data: z.array(item) })
-    .meta({ description });
-
 /** `serializeUser`: never a password or a session. */
 const UserView = z.strictObject({
   id: uuidSchema,
@@ -37,8 +32,8 @@ const UserView = z.strictObject({
   name: z.string(),
   email: z.string(),
   role: z.enum(ROLES),
-  created_at: instant(),
-  updated_at: instant(),
+  created_at: instantAnswer(),
+  updated_at: instantAnswer(),
 });
 
 /** `serializeApiKey`: the prefix identifies a key; the key itself is only in the create answer. */
@@ -47,9 +42,9 @@ const ApiKeyView = z.strictObject({
   organization_id: uuidSchema,
   name: z.string(),
   prefix: z.string(),
-  created_at: instant(),
-  last_used_at: instant().nullable(),
-  revoked_at: instant().nullable(),
+  created_at: instantAnswer(),
+  last_used_at: instantAnswer().nullable(),
+  revoked_at: instantAnswer().nullable(),
 });
 
 export const accountRoutes: Route[] = [
@@ -98,7 +93,7 @@ export const accountRoutes: Route[] = [
     summary: 'List staff users',
     schemas: {
       list: plainList,
-      response: page(UserView, 'A page of staff users.'),
+      response: pageOf(UserView, 'A page of staff users.'),
     },
     handle: async (ctx, { query }) => ({ body: await listUsers(ctx, query) }),
   },
@@ -139,7 +134,7 @@ export const accountRoutes: Route[] = [
     access: 'admin',
     tag: 'API keys',
     summary: 'List active API keys (never the keys themselves)',
-    schemas: { list: plainList, response: page(ApiKeyView, 'A page of active API keys.') },
+    schemas: { list: plainList, response: pageOf(ApiKeyView, 'A page of active API keys.') },
     handle: async (ctx, { query }) => ({ body: await listApiKeys(ctx, query) }),
   },
   {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { instantAnswer } from '@/lib/validation/answers';
 import { CUSTOM_FIELD_TYPES } from '@/db/schema';
 import {
   AvailableDaysAnswer,
@@ -18,8 +19,6 @@ import {
  * The answers of §11's public endpoints (./public-link.ts, ./public-booking.ts, ./manage.ts),
  * for the API reference and the router's check. Customers see no contact, resources or notes.
  */
-
-const instant = () => z.string().meta({ format: 'date-time' });
 
 /** What the page shows of the organization. */
 const PublicOrganization = z.strictObject({ name: z.string(), timezone: timezoneSchema });
@@ -95,8 +94,8 @@ export const PublicDaysAnswer = AvailableDaysAnswer;
 const BookedReservation = z.strictObject({
   id: uuidSchema,
   status: z.enum(RESERVATION_STATUSES),
-  start_datetime: instant(),
-  end_datetime: instant(),
+  start_datetime: instantAnswer(),
+  end_datetime: instantAnswer(),
   party_size: z.int(),
   service: z.strictObject({ id: uuidSchema, name: z.string(), duration_minutes: z.int() }),
 });
@@ -121,10 +120,10 @@ export const PublicBookedAnswer = z
 export const ManagedReservationAnswer = z.strictObject({
   id: uuidSchema,
   status: z.enum(RESERVATION_STATUSES),
-  start_datetime: instant(),
-  end_datetime: instant(),
+  start_datetime: instantAnswer(),
+  end_datetime: instantAnswer(),
   party_size: z.int(),
-  cancelled_at: instant().nullable(),
+  cancelled_at: instantAnswer().nullable(),
   cancelled_by: z.enum(CANCELLED_BY).nullable(),
   service: z.strictObject({
     id: uuidSchema,
@@ -135,17 +134,8 @@ export const ManagedReservationAnswer = z.strictObject({
     image_url: imageUrlSchema.nullable(),
   }),
   organization: PublicOrganization,
-  booking_link: z
-    .strictObject({
-      slug: z.string(),
-      name: z.string(),
-      title: z.string().nullable(),
-      description: z.string().nullable(),
-      logo_url: imageUrlSchema.nullable(),
-      cover_url: imageUrlSchema.nullable(),
-      primary_color: colorSchema.nullable(),
-      confirmation_message: z.string().nullable(),
-    })
+  booking_link: PublicPageConfig.omit({ require_phone: true })
+    .extend({ slug: z.string(), name: z.string() })
     .nullable()
     .meta({ description: 'The link it was booked through (null if booked otherwise or deleted).' }),
   can_cancel: z

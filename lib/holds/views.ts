@@ -1,21 +1,20 @@
 import { z } from 'zod';
+import { instantAnswer } from '@/lib/validation/answers';
 import { uuidSchema } from '@/lib/validation/fields';
 
 /** The answers of §15's hold endpoints (`view` in ./holds.ts), for the API reference and the router's check. */
-
-const instant = () => z.string().meta({ format: 'date-time' });
 
 /** A hold as staff, API keys and assistants see it: create, get, extend and release answer it. */
 export const HoldAnswer = z.strictObject({
   id: uuidSchema,
   service_id: uuidSchema,
-  start_datetime: instant(),
-  end_datetime: instant(),
+  start_datetime: instantAnswer(),
+  end_datetime: instantAnswer(),
   party_size: z.int().min(1),
   resource_ids: z.array(uuidSchema).meta({
     description: 'The resources the held slot uses (the session’s, for a group service).',
   }),
-  expires_at: instant().meta({ description: 'Book with `hold_id` before this instant.' }),
+  expires_at: instantAnswer().meta({ description: 'Book with `hold_id` before this instant.' }),
 });
 
 /** A hold as the booking page sees it (no service, party or resources: the page sent those). */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { instantAnswer, pageOf } from '@/lib/validation/answers';
 import { notificationMessages } from '@/db/schema';
 import { recordSchemaOf } from '@/lib/openapi/record-schema';
-import { pageOf } from '@/lib/webhooks/views';
 import { NOTIFICATION_AUDIENCES, NOTIFICATION_KINDS, NOTIFICATION_STATUSES } from './kinds';
 import { NotificationSettingsSchema } from './schemas';
 
@@ -9,8 +9,6 @@ import { NotificationSettingsSchema } from './schemas';
  * The answers of §19 (routes.ts), for the API reference and the router's answer check: what
  * `list.ts` builds (`messageSummary`, `getNotification`) and `settings.ts` returns.
  */
-
-const instant = () => z.string().meta({ format: 'date-time' });
 
 export const NotificationSettingsAnswer = NotificationSettingsSchema.meta({
   description: 'The notification settings (the defaults until the first change).',
@@ -36,10 +34,10 @@ export const MessageSummaryView = recordSchemaOf(notificationMessages, {
   audience: z.enum(NOTIFICATION_AUDIENCES),
   to: z.string().meta({ description: 'The recipient’s address.' }),
   status: z.enum(NOTIFICATION_STATUSES),
-  send_after: instant().meta({
+  send_after: instantAnswer().meta({
     description: 'When it is (or was) due: a reminder’s time, else its creation.',
   }),
-  next_attempt_at: instant()
+  next_attempt_at: instantAnswer()
     .nullable()
     .meta({ description: 'When it is tried again; null unless it is retrying.' }),
 });
@@ -55,7 +53,7 @@ const ATTEMPT_OUTCOMES = ['sent', 'kept', 'failed', 'will_retry'] as const;
 /** One try, as `sendClaimedMessage` appends it to the message's `attempts` (the last 20). */
 const MessageAttemptView = z.strictObject({
   attempt: z.int().min(1).meta({ description: 'The try’s number, from 1.' }),
-  at: instant(),
+  at: instantAnswer(),
   outcome: z.enum(ATTEMPT_OUTCOMES),
   error: z.string().optional().meta({ description: 'Why it failed, when it did.' }),
   response: z.string().optional().meta({ description: 'The mail server’s reply (300 chars).' }),

@@ -1,9 +1,8 @@
 import { z } from 'zod';
+import { instantAnswer } from '@/lib/validation/answers';
 import { dateSchema, timezoneSchema, uuidSchema } from '@/lib/validation/fields';
 
 /** The answers of §8 (slots) and §16 (days), for the API reference and the router's check. */
-
-const instant = () => z.string().meta({ format: 'date-time' });
 
 const range = {
   service_id: uuidSchema,
@@ -14,8 +13,8 @@ const range = {
 };
 
 export const SlotView = z.strictObject({
-  start_datetime: instant(),
-  end_datetime: instant(),
+  start_datetime: instantAnswer(),
+  end_datetime: instantAnswer(),
   remaining_capacity: z.int().min(0),
   resource_ids: z.array(uuidSchema).meta({ description: 'The resources the slot would use.' }),
 });
@@ -27,7 +26,9 @@ export const AvailableSlotsAnswer = z
 export const DayView = z.strictObject({
   date: dateSchema,
   slot_count: z.int().min(0),
-  first_start_datetime: instant().nullable().meta({ description: 'null on a day without slots.' }),
+  first_start_datetime: instantAnswer()
+    .nullable()
+    .meta({ description: 'null on a day without slots.' }),
 });
 
 export const AvailableDaysAnswer = z

@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { instantAnswer } from '@/lib/validation/answers';
 import { MAX_UPLOAD_BYTES, UPLOAD_CONTENT_TYPES } from './schemas';
 
 /** The answers of §12's upload endpoints, for the API reference and the router's check. */
 
-const instant = () => z.string().meta({ format: 'date-time' });
 const contentType = () => z.enum(UPLOAD_CONTENT_TYPES);
 const storageKey = () =>
   z.string().meta({ description: 'The stored file: `<organization_id>/<type>/<uuid>.<ext>`.' });
@@ -23,7 +23,7 @@ export const SignedUploadAnswer = z
     }),
     key: storageKey(),
     public_url: publicUrl(),
-    expires_at: instant().meta({ description: 'The URL is valid until then (10 minutes).' }),
+    expires_at: instantAnswer().meta({ description: 'The URL is valid until then (10 minutes).' }),
   })
   .meta({
     description:
@@ -37,6 +37,6 @@ export const UploadedAnswer = z
     public_url: publicUrl(),
     content_type: contentType(),
     content_length: z.int().min(1).max(MAX_UPLOAD_BYTES),
-    uploaded_at: instant(),
+    uploaded_at: instantAnswer(),
   })
   .meta({ description: 'The bytes are stored; `public_url` serves them from now on.' });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { instantAnswer, pageOf } from '@/lib/validation/answers';
 import {
   WEBHOOK_DELIVERY_STATUSES,
   webhookDeliveries,
@@ -14,8 +15,6 @@ import { WEBHOOK_EVENT_TYPES, WEBHOOK_TEST_EVENT } from './event-types';
  * `collection.ts` (`serialize`) and `deliveries.ts` (`deliveryView`, `listDeliveryAttempts`)
  * build, derived from the tables where a stored record is answered.
  */
-
-const instant = () => z.string().meta({ format: 'date-time' });
 
 /** A try's outcome as the deliveries list names it (stored as `succeeded`, a boolean). */
 export const DELIVERY_ATTEMPT_STATUSES = ['succeeded', 'failed'] as const;
@@ -44,17 +43,6 @@ export const WebhookCreatedAnswer = WebhookView.extend({
     }),
 }).meta({ description: 'The created webhook, with its signing secret (this answer only).' });
 
-/** A page of a list (§0), as `listRecords` and the other lists answer it. */
-export const pageOf = (item: z.ZodType, description: string) =>
-  z
-    .strictObject({
-      total: z.int().min(0),
-      limit: z.int().min(0),
-      skip: z.int().min(0),
-      data: z.array(item),
-    })
-    .meta({ description });
-
 export const WebhookPage = pageOf(
   WebhookView,
   `A page of webhooks, each ${WEBHOOK_FIELDS} (never its secret).`,
@@ -64,7 +52,7 @@ export const WebhookPage = pageOf(
 export const DeliveryView = recordSchemaOf(webhookDeliveries, { omit: ['claim_token'] }).extend({
   event_type: EventTypeView,
   status: z.enum(WEBHOOK_DELIVERY_STATUSES),
-  next_attempt_at: instant()
+  next_attempt_at: instantAnswer()
     .nullable()
     .meta({ description: 'When the next try is due; null once it succeeded or failed.' }),
 });
@@ -79,7 +67,7 @@ export const DeliveryAttemptView = recordSchemaOf(webhookDeliveryAttempts, {
   event_type: EventTypeView,
   status: z.enum(DELIVERY_ATTEMPT_STATUSES),
   delivery_status: z.enum(WEBHOOK_DELIVERY_STATUSES),
-  next_attempt_at: instant()
+  next_attempt_at: instantAnswer()
     .nullable()
     .meta({ description: 'When the delivery is tried again; null unless it is retrying.' }),
 });
